@@ -1,0 +1,94 @@
+package org.cfqnn.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.cfqnn.baseline.AssignmentMethod;
+import org.cfqnn.baseline.AssignmentProblem;
+import org.cfqnn.baseline.Baselines;
+import org.cfqnn.experiment.Outcome;
+import org.cfqnn.input.InvalidInputException;
+import org.cfqnn.io.Snapshot;
+import org.cfqnn.io.SnapshotJson;
+import org.cfqnn.rng.Seed;
+import org.cfqnn.scenario.Defaults;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code cfqnn evaluate}: rates of an assignment (given, or chosen by a method) on a snapshot. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Evaluate an assignment on a channel snapshot and print one JSON object:",
+                "{\"assignment\":[...],\"precoders\":[[[re,im],...]...],\"rates\":[...],\"minRate\":x,\"sumRate\":y,\"unserved\":n}",
+                "Decisions use the estimate (hHat, or h when absent); rates are measured on h."})
+public final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--channel", required = true, paramLabel = "FILE", description = "Channel snapshot JSON.")
+    Path channel;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Choice choice;
+
+    static final class Choice {
+        @Option(names = "--assignment", paramLabel = "a0,a1,...", split = ",",
+                description = "User served by each AP, 0-based, one entry per AP.")
+        String[] assignment;
+
+        @Option(names = "--method", paramLabel = "NAME",
+                description = "optimum, search, greedy-maxmin or random (MR precoders).")
+        String method;
+    }
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed for the random method (default: cfqnn.seed).")
+    Long seed;
+
+    @Override
+    public Integer call() {
+        AssignmentMethod method = choice.method == null ? null : method(choice.method); // fail before reading
+        Snapshot s = SnapshotJson.read(channel);
+        int[] a = method == null
+                ? parseAssignment(choice.assignment, s.nAp(), s.nUser())
+                : method.assign(AssignmentProblem.of(s.estimate(), s.rho(), s.mu()), random());
+        Outcome outcome = Outcome.maxRatio(s.truth(), s.estimate(), a, s.rho(), s.mu());
+        spec.commandLine().getOut().println(outcome.toJson().toString());
+        return 0;
+    }
+
+    private static AssignmentMethod method(String name) {
+        long limit = Defaults.cfqnn().block("baselines").getLong("optimum-limit");
+        try {
+            return Baselines.byName(name, limit);
+        } catch (InvalidInputException e) {
+            throw e.renamed(java.util.Map.of("method", "--method"));
+        }
+    }
+
+    private java.util.random.RandomGenerator random() {
+        long runSeed = seed != null ? seed : Defaults.cfqnn().getLong("seed");
+        return new Seed(runSeed).split("evaluate", 0).random();
+    }
+
+    static int[] parseAssignment(String[] parts, int nAp, int nUser) {
+        if (parts.length != nAp) {
+            throw new InvalidInputException("--assignment", String.join(",", parts),
+                    "expected " + nAp + " entries (one user index per AP), got " + parts.length);
+        }
+        int[] a = new int[nAp];
+        for (int m = 0; m < nAp; m++) {
+            try {
+                a[m] = Integer.parseInt(parts[m].trim());
+            } catch (NumberFormatException e) {
+                a[m] = -1;
+            }
+            if (a[m] < 0 || a[m] >= nUser) {
+                throw new InvalidInputException("--assignment[" + m + "]", parts[m],
+                        "must be a user index in [0, " + (nUser - 1) + "]");
+            }
+        }
+        return a;
+    }
+}

@@ -1,0 +1,116 @@
+package org.cfqnn.radio;
+
+import java.util.SplittableRandom;
+import org.cfqnn.rng.Seed;
+
+/**
+ * Draws channels from the model of SPEC section 1 (paper Eq. 3 and Sec. V).
+ *
+ * <p>For link (m, k) with large-scale gain {@code beta = max(|p_m - p_k|/sqrt 2, dMin)^-kappa}:
+ * <pre>
+ *   h[m][k] = (1/sqrt P) sum_{p<P} g_p a(phi_p),   g_p ~ CN(0, beta),
+ *   phi_p = 0.5 sin(theta_p),  theta_p ~ U(-pi/2, pi/2),
+ *   a(phi)[j] = exp(-i 2 pi phi z_j),  z_j = j - (N-1)/2.
+ * </pre>
+ * so that {@code E|h_j|^2 = beta} on every antenna. The estimate every optimizer sees is
+ * {@code hHat = h + e}, {@code e ~ CN(0, csiError^2 beta I)}.
+ *
+ * <p>Randomness: link (m, k) draws from stream {@code fading/m/k} (per path: Re g, Im g, theta)
+ * and its CSI error from {@code csi/m/k}; positions come from {@link Layout#drop}.
+ */
+public final class ChannelModel {
+
+    private final RadioModel model;
+
+    public ChannelModel(RadioModel model) {
+        this.model = model;
+    }
+
+    public RadioModel model() {
+        return model;
+    }
+
+    /** One channel realization: a fresh drop, its true channel and the estimate. */
+    public Realization draw(Seed realization) {
+        Layout layout = Layout.drop(model.nAp(), model.nUser(), realization);
+        Channel truth = fading(layout, realization);
+        return new Realization(layout, truth, estimate(truth, layout, realization));
+    }
+
+    /** Small-scale fading over a given layout, from streams {@code fading/m/k} of {@code seed}. */
+    public Channel fading(Layout layout, Seed seed) {
+        int nAp = model.nAp();
+        int nUser = model.nUser();
+        int nTx = model.nTx();
+        int nPath = model.nPath();
+        double[] re = new double[nAp * nUser * nTx];
+        double[] im = new double[re.length];
+        double pathScale = 1 / Math.sqrt(nPath);
+        double[] aRe = new double[nTx];
+        double[] aIm = new double[nTx];
+        for (int m = 0; m < nAp; m++) {
+            for (int k = 0; k < nUser; k++) {
+                SplittableRandom r = seed.split("fading", m, k).random();
+                double sigma = Math.sqrt(beta(layout, m, k) / 2); // per real dimension of CN(0, beta)
+                int base = (m * nUser + k) * nTx;
+                for (int p = 0; p < nPath; p++) {
+                    double gRe = sigma * r.nextGaussian();
+                    double gIm = sigma * r.nextGaussian();
+                    double theta = (r.nextDouble() - 0.5) * Math.PI;
+                    steering(0.5 * Math.sin(theta), aRe, aIm);
+                    for (int j = 0; j < nTx; j++) {
+                        re[base + j] += pathScale * (gRe * aRe[j] - gIm * aIm[j]);
+                        im[base + j] += pathScale * (gRe * aIm[j] + gIm * aRe[j]);
+                    }
+                }
+            }
+        }
+        return Channel.wrap(nAp, nUser, nTx, re, im);
+    }
+
+    /** {@code hHat = h + e}, {@code e ~ CN(0, csiError^2 beta I)} from streams {@code csi/m/k}. */
+    public Channel estimate(Channel truth, Layout layout, Seed seed) {
+        if (model.csiError() == 0) {
+            return truth;
+        }
+        int nAp = truth.nAp();
+        int nUser = truth.nUser();
+        int nTx = truth.nTx();
+        double[] re = truth.reArray();
+        double[] im = truth.imArray();
+        for (int m = 0; m < nAp; m++) {
+            for (int k = 0; k < nUser; k++) {
+                SplittableRandom r = seed.split("csi", m, k).random();
+                double sigma = model.csiError() * Math.sqrt(beta(layout, m, k) / 2);
+                int base = (m * nUser + k) * nTx;
+                for (int j = 0; j < nTx; j++) {
+                    re[base + j] += sigma * r.nextGaussian();
+                    im[base + j] += sigma * r.nextGaussian();
+                }
+            }
+        }
+        return Channel.wrap(nAp, nUser, nTx, re, im);
+    }
+
+    public double beta(Layout layout, int m, int k) {
+        return model.beta(layout.normalizedDistance(m, k));
+    }
+
+    /**
+     * ULA steering vector {@code a(phi)[j] = exp(-i 2 pi phi z_j)} into {@code re/im} (length N), with
+     * {@code phi = 0.5 sin(theta)} for half-wavelength spacing.
+     */
+    public static void steering(double phi, double[] re, double[] im) {
+        int nTx = re.length;
+        for (int j = 0; j < nTx; j++) {
+            double angle = -2 * Math.PI * phi * steeringOffset(j, nTx);
+            re[j] = Math.cos(angle);
+            im[j] = Math.sin(angle);
+        }
+    }
+
+    /** {@code z_j = j - (N-1)/2}: antenna positions in half wavelengths, centred on the array. */
+    public static double steeringOffset(int j, int nTx) {
+        return j - 0.5 * (nTx - 1);
+    }
+}
