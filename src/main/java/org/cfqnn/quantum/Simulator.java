@@ -1,0 +1,603 @@
+package org.cfqnn.quantum;
+
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+import org.cfqnn.input.InvalidInputException;
+
+/**
+ * A statevector simulator for circuits on a fixed number of qubits. One instance per thread: it
+ * owns its buffers (allocated once) and caches the fused 2x2 matrices of the last program it ran,
+ * recomputing a step only when one of its angles changed, so re-running a circuit with one angle
+ * shifted (parameter-shift rule, Rotosolve) costs one matrix, not all.
+ *
+ * <p>Conventions: qubit 0 is the least significant bit of a basis index; a run starts from |0...0>.
+ */
+public final class Simulator {
+
+    /** Largest register: 2^30 amplitudes, the most a Java array of doubles can index. */
+    public static final int MAX_QUBITS = 30;
+    private static final double R2 = Math.sqrt(0.5);
+
+    private final int n;
+    private final int dim;
+    private final double[] re;
+    private final double[] im;
+    private double[] lre;
+    private double[] lim;
+    private double[] savedRe;
+    private double[] savedIm;
+
+    private Program cached;
+    private double[][] stepMatrix;
+    private double[][] stepAngles;
+    private boolean[] stepValid;
+    private final double[] gate = new double[8];
+
+    private Simulator(int n) {
+        this.n = n;
+        this.dim = 1 << n;
+        this.re = new double[dim];
+        this.im = new double[dim];
+    }
+
+    /**
+     * A simulator for {@code n} qubits.
+     *
+     * @throws InvalidInputException if the state, with room for adjoint differentiation, would not fit
+     *                               the heap
+     */
+    public static Simulator forQubits(int n) {
+        checkFits(n, 2);
+        return new Simulator(n);
+    }
+
+    /**
+     * Refuses a register whose {@code buffers} statevectors (16 bytes per amplitude each) would not
+     * fit in 90% of the maximum heap, naming the qubit count and the memory.
+     */
+    public static void checkFits(int n, int buffers) {
+        if (n < 1 || n > MAX_QUBITS) {
+            throw new InvalidInputException("qubits", n, "must be in [1, " + MAX_QUBITS + "]");
+        }
+        long bytes = (1L << n) * 16L * buffers;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > 0.9 * heap) {
+            throw new InvalidInputException("qubits", n, String.format(
+                    "a %d-qubit statevector (2^%d amplitudes, %s with the buffers gradients need) does not fit "
+                            + "the %s heap; reduce the ansatz or raise -Xmx (CFQNN_JAVA_OPTS)",
+                    n, n, bytesText(bytes), bytesText(heap)));
+        }
+    }
+
+    /** Memory of {@code buffers} statevectors of n qubits, for messages. */
+    public static String bytesText(long bytes) {
+        double gib = bytes / (double) (1L << 30);
+        return gib >= 1 ? String.format("%.1f GiB", gib) : String.format("%.1f MiB", bytes / (double) (1L << 20));
+    }
+
+    public int qubits() {
+        return n;
+    }
+
+    // ---------------------------------------------------------------- running
+
+    /** Prepares {@code U(angles)|0...0>}. {@code angles[slot]} is the angle of each parametric gate. */
+    public void run(Circuit c, double[] angles) {
+        run(c, angles, -1, 0);
+    }
+
+    /** As {@link #run(Circuit, double[])} with gate {@code shiftedOp}'s angle moved by {@code delta}. */
+    public void run(Circuit c, double[] angles, int shiftedOp, double delta) {
+        if (c.qubits() != n) {
+            throw new IllegalArgumentException("circuit has " + c.qubits() + " qubits, simulator " + n);
+        }
+        if (angles.length < c.slots()) {
+            throw new IllegalArgumentException("circuit needs " + c.slots() + " angles, got " + angles.length);
+        }
+        Program p = c.program();
+        bind(p);
+        execute(p, angles, shiftedOp, delta);
+    }
+
+    /** Runs the program from |0...0>. */
+    private void execute(Program p, double[] angles, int shiftedOp, double delta) {
+        Arrays.fill(re, 0.0);
+        Arrays.fill(im, 0.0);
+        re[0] = 1;
+        for (int s = 0; s < p.steps(); s++) {
+            int q = p.qa[s];
+            switch (p.type[s]) {
+                case Program.HADAMARD -> Kernels.real(re, im, dim, q, R2, R2, R2, -R2);
+                case Program.PAULI_X -> Kernels.pauliX(re, im, dim, q);
+                case Program.CX -> Kernels.cx(re, im, dim, q, p.qb[s]);
+                case Program.CZ -> Kernels.cz(re, im, dim, q, p.qb[s]);
+                case Program.SWAP -> Kernels.swap(re, im, dim, q, p.qb[s]);
+                case Program.DIAG -> {
+                    double[] m = matrix(p, s, angles, shiftedOp, delta);
+                    Kernels.diag(re, im, dim, q, m[0], m[1], m[6], m[7]);
+                }
+                case Program.REAL -> {
+                    double[] m = matrix(p, s, angles, shiftedOp, delta);
+                    Kernels.real(re, im, dim, q, m[0], m[2], m[4], m[6]);
+                }
+                case Program.GENERIC -> Kernels.generic(re, im, dim, q, matrix(p, s, angles, shiftedOp, delta));
+                case Program.CONTROLLED -> Kernels.controlled(re, im, dim, q, p.qb[s], matrix(p, s, angles, shiftedOp, delta));
+                default -> throw new IllegalStateException("step type " + p.type[s]);
+            }
+        }
+    }
+
+    private void bind(Program p) {
+        if (cached == p) {
+            return;
+        }
+        cached = p;
+        int steps = p.steps();
+        stepMatrix = new double[steps][8];
+        stepAngles = new double[steps][];
+        stepValid = new boolean[steps];
+        for (int s = 0; s < steps; s++) {
+            stepAngles[s] = new double[p.members[s].length];
+        }
+    }
+
+    /** The fused matrix of step s, recomputed only if one of its angles changed since last time. */
+    private double[] matrix(Program p, int s, double[] angles, int shiftedOp, double delta) {
+        double[] m = stepMatrix[s];
+        int[] ops = p.members[s];
+        double[] last = stepAngles[s];
+        boolean valid = stepValid[s];
+        if (valid && p.parametric[s]) {
+            for (int k = 0; k < ops.length; k++) {
+                if (angleOf(p.circuit, ops[k], angles, shiftedOp, delta) != last[k]) {
+                    valid = false;
+                    break;
+                }
+            }
+        }
+        if (valid) {
+            return m;
+        }
+        for (int k = 0; k < ops.length; k++) {
+            Op op = p.circuit.op(ops[k]);
+            double a = angleOf(p.circuit, ops[k], angles, shiftedOp, delta);
+            last[k] = a;
+            if (k == 0) {
+                op.kind().matrix(a, m);
+            } else {
+                op.kind().matrix(a, gate);
+                Kernels.multiply(gate, m, m);
+            }
+        }
+        stepValid[s] = true;
+        return m;
+    }
+
+    private static double angleOf(Circuit c, int i, double[] angles, int shiftedOp, double delta) {
+        Op op = c.op(i);
+        if (!op.parametric()) {
+            return 0;
+        }
+        return i == shiftedOp ? angles[op.slot()] + delta : angles[op.slot()];
+    }
+
+    // ---------------------------------------------------------------- reading the state
+
+    /** Amplitude of basis state i as {re, im}. */
+    public double[] amplitude(int i) {
+        return new double[] {re[i], im[i]};
+    }
+
+    public double probability(int i) {
+        return re[i] * re[i] + im[i] * im[i];
+    }
+
+    /** Copies of the state, for tests and export. */
+    public double[] stateRe() {
+        return re.clone();
+    }
+
+    public double[] stateIm() {
+        return im.clone();
+    }
+
+    /** {@code <psi|P|psi>} on the current state. */
+    public double expectation(Pauli p) {
+        return expectation(re, im, p);
+    }
+
+    public void expectations(Pauli[] observables, double[] out) {
+        for (int o = 0; o < observables.length; o++) {
+            out[o] = expectation(re, im, observables[o]);
+        }
+    }
+
+    private double expectation(double[] sr, double[] si, Pauli p) {
+        int x = p.xMask();
+        int z = p.zMask();
+        if (x == 0 && Integer.bitCount(z) == 1) {
+            return expectZ(sr, si, Integer.numberOfTrailingZeros(z));
+        }
+        if (x == 0 && z == 0) {
+            return 1.0;
+        }
+        if (Integer.bitCount(x) == 1 && (z == 0 || z == x)) {
+            int q = Integer.numberOfTrailingZeros(x);
+            return z == 0 ? expectX(sr, si, q) : expectY(sr, si, q);
+        }
+        // general string: sum_b conj(psi[b^x]) (-1)^{popcount(b&z)} psi[b], times i^{nY}
+        double sumRe = 0;
+        double sumIm = 0;
+        for (int b = 0; b < dim; b++) {
+            int c = b ^ x;
+            double sign = (Integer.bitCount(b & z) & 1) == 0 ? 1 : -1;
+            sumRe += sign * (sr[c] * sr[b] + si[c] * si[b]);
+            sumIm += sign * (sr[c] * si[b] - si[c] * sr[b]);
+        }
+        return switch (p.phaseQuarterTurns()) {
+            case 0 -> sumRe;
+            case 1 -> -sumIm;
+            case 2 -> -sumRe;
+            default -> sumIm;
+        };
+    }
+
+    private double expectZ(double[] sr, double[] si, int q) {
+        int s = 1 << q;
+        double plus = 0;
+        double minus = 0;
+        for (int base = 0; base < dim; base += s << 1) {
+            for (int i = base, e = base + s; i < e; i++) {
+                plus += sr[i] * sr[i] + si[i] * si[i];
+                int j = i + s;
+                minus += sr[j] * sr[j] + si[j] * si[j];
+            }
+        }
+        return plus - minus;
+    }
+
+    private double expectX(double[] sr, double[] si, int q) {
+        int s = 1 << q;
+        double sum = 0;
+        for (int base = 0; base < dim; base += s << 1) {
+            for (int i = base, e = base + s; i < e; i++) {
+                sum += sr[i] * sr[i + s] + si[i] * si[i + s];
+            }
+        }
+        return 2 * sum;
+    }
+
+    private double expectY(double[] sr, double[] si, int q) {
+        int s = 1 << q;
+        double sum = 0;
+        for (int base = 0; base < dim; base += s << 1) {
+            for (int i = base, e = base + s; i < e; i++) {
+                sum += sr[i] * si[i + s] - si[i] * sr[i + s];
+            }
+        }
+        return 2 * sum;
+    }
+
+    // ---------------------------------------------------------------- measurement
+
+    /**
+     * Draws {@code shots} computational-basis outcomes of the current state into {@code out}
+     * (basis indices), by inverse-CDF search.
+     */
+    public void sample(int shots, RandomGenerator rng, int[] out) {
+        sampleFrom(re, im, shots, rng, out);
+    }
+
+    private void sampleFrom(double[] sr, double[] si, int shots, RandomGenerator rng, int[] out) {
+        double[] cdf = scratchCdf();
+        double acc = 0;
+        for (int i = 0; i < dim; i++) {
+            acc += sr[i] * sr[i] + si[i] * si[i];
+            cdf[i] = acc;
+        }
+        for (int s = 0; s < shots; s++) {
+            double u = rng.nextDouble() * acc;
+            int lo = 0;
+            int hi = dim - 1;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (cdf[mid] > u) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            out[s] = lo;
+        }
+    }
+
+    private double[] cdf;
+
+    private double[] scratchCdf() {
+        if (cdf == null) {
+            cdf = new double[dim];
+        }
+        return cdf;
+    }
+
+    /**
+     * Estimates of the observables from {@code shots} measurements each, as on hardware: observables
+     * that agree on every shared qubit are read from the same shots (one basis rotation per group: H
+     * for X, S-dagger then H for Y); the others get shots of their own.
+     */
+    public void estimate(Pauli[] observables, int shots, RandomGenerator rng, double[] out) {
+        ensureSaved();
+        int[] outcomes = new int[shots];
+        int[] group = new int[observables.length];
+        boolean[] done = new boolean[observables.length];
+        for (int o = 0; o < observables.length; o++) {
+            if (done[o]) {
+                continue;
+            }
+            int bx = 0; // qubits read in the X, Y and Z bases by this group
+            int by = 0;
+            int bz = 0;
+            int size = 0;
+            for (int p = o; p < observables.length; p++) {
+                int x = observables[p].xMask();
+                int z = observables[p].zMask();
+                int px = x & ~z;
+                int py = x & z;
+                int pz = z & ~x;
+                if (done[p] || (px & (by | bz)) != 0 || (py & (bx | bz)) != 0 || (pz & (bx | by)) != 0) {
+                    continue;
+                }
+                bx |= px;
+                by |= py;
+                bz |= pz;
+                done[p] = true;
+                group[size++] = p;
+            }
+            System.arraycopy(re, 0, savedRe, 0, dim);
+            System.arraycopy(im, 0, savedIm, 0, dim);
+            for (int q = 0; q < n; q++) {
+                if ((by >> q & 1) != 0) {
+                    Kernels.diag(savedRe, savedIm, dim, q, 1, 0, 0, -1); // S-dagger
+                }
+                if (((bx | by) >> q & 1) != 0) {
+                    Kernels.real(savedRe, savedIm, dim, q, R2, R2, R2, -R2);
+                }
+            }
+            sampleFrom(savedRe, savedIm, shots, rng, outcomes);
+            for (int g = 0; g < size; g++) {
+                int support = observables[group[g]].support();
+                long sum = 0;
+                for (int s = 0; s < shots; s++) {
+                    sum += (Integer.bitCount(outcomes[s] & support) & 1) == 0 ? 1 : -1;
+                }
+                out[group[g]] = (double) sum / shots;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- gradients
+
+    /**
+     * Adjoint differentiation (Jones and Gacon, arXiv:2009.02823) of the weighted sum
+     * {@code f = sum_o w_o <O_o>}: one forward run and one backward sweep whatever the number of
+     * angles. Writes {@code df/d angles[slot]} into {@code grad} (summed over gates sharing a slot)
+     * and returns f. For a gate {@code U = exp(-i t G / 2)} the derivative is
+     * {@code Im <lambda|G|psi>} with psi the state after the gate and lambda the adjoint state there.
+     */
+    public double adjoint(Circuit c, double[] angles, Pauli[] observables, double[] weights, double[] grad) {
+        run(c, angles);
+        ensureAdjoint();
+        Arrays.fill(lre, 0.0);
+        Arrays.fill(lim, 0.0);
+        for (int o = 0; o < observables.length; o++) {
+            if (weights[o] != 0) {
+                applyPauli(observables[o], weights[o], lre, lim);
+            }
+        }
+        double f = 0;
+        for (int i = 0; i < dim; i++) {
+            f += re[i] * lre[i] + im[i] * lim[i];
+        }
+        Arrays.fill(grad, 0, c.slots(), 0.0);
+        backward(c, angles, grad);
+        return f;
+    }
+    /**
+     * The Jacobian {@code J[o][slot] = d<O_o>/d angles[slot]} by adjoint differentiation: one forward
+     * run, then one backward sweep per observable. Leaves the expectations in {@code values}.
+     */
+    public double[][] jacobianAdjoint(Circuit c, double[] angles, Pauli[] observables, double[] values) {
+        run(c, angles);
+        ensureAdjoint();
+        ensureSaved();
+        System.arraycopy(re, 0, savedRe, 0, dim);
+        System.arraycopy(im, 0, savedIm, 0, dim);
+        double[][] jac = new double[observables.length][c.slots()];
+        for (int o = 0; o < observables.length; o++) {
+            if (o > 0) {
+                System.arraycopy(savedRe, 0, re, 0, dim);
+                System.arraycopy(savedIm, 0, im, 0, dim);
+            }
+            values[o] = expectation(re, im, observables[o]);
+            Arrays.fill(lre, 0.0);
+            Arrays.fill(lim, 0.0);
+            applyPauli(observables[o], 1.0, lre, lim);
+            backward(c, angles, jac[o]);
+        }
+        // leave the simulator holding the circuit's output state
+        System.arraycopy(savedRe, 0, re, 0, dim);
+        System.arraycopy(savedIm, 0, im, 0, dim);
+        return jac;
+    }
+
+    /**
+     * The Jacobian by the parameter-shift rule: for a rotation {@code exp(-i t P / 2)},
+     * {@code d<O>/dt = [<O>(t + s) - <O>(t - s)] / (2 sin s)} (paper Appendix B, shift s); controlled
+     * rotations, whose generator has eigenvalues {0, +-1/2}, use the four-term rule with shifts
+     * pi/2 and 3pi/2 (coefficients (sqrt2 +- 1)/(4 sqrt2)). Leaves the expectations in {@code values}.
+     */
+    public double[][] jacobianParameterShift(Circuit c, double[] angles, Pauli[] observables, double shift,
+                                             double[] values) {
+        int nObs = observables.length;
+        double[][] jac = new double[nObs][c.slots()];
+        double[] plus = new double[nObs];
+        double[] minus = new double[nObs];
+        double c1 = (Math.sqrt(2) + 1) / (4 * Math.sqrt(2));
+        double c2 = (Math.sqrt(2) - 1) / (4 * Math.sqrt(2));
+        for (int i = 0; i < c.size(); i++) {
+            Op op = c.op(i);
+            if (!op.parametric()) {
+                continue;
+            }
+            if (op.kind().controlled()) {
+                shifted(c, angles, i, Math.PI / 2, observables, plus);
+                shifted(c, angles, i, -Math.PI / 2, observables, minus);
+                for (int o = 0; o < nObs; o++) {
+                    jac[o][op.slot()] += c1 * (plus[o] - minus[o]);
+                }
+                shifted(c, angles, i, 3 * Math.PI / 2, observables, plus);
+                shifted(c, angles, i, -3 * Math.PI / 2, observables, minus);
+                for (int o = 0; o < nObs; o++) {
+                    jac[o][op.slot()] -= c2 * (plus[o] - minus[o]);
+                }
+            } else {
+                shifted(c, angles, i, shift, observables, plus);
+                shifted(c, angles, i, -shift, observables, minus);
+                double scale = 1 / (2 * Math.sin(shift));
+                for (int o = 0; o < nObs; o++) {
+                    jac[o][op.slot()] += scale * (plus[o] - minus[o]);
+                }
+            }
+        }
+        run(c, angles);
+        expectations(observables, values);
+        return jac;
+    }
+
+    private void shifted(Circuit c, double[] angles, int op, double delta, Pauli[] observables, double[] out) {
+        run(c, angles, op, delta);
+        expectations(observables, out);
+    }
+
+    /** {@code (lre, lim) += w P (re, im)}. */
+    private void applyPauli(Pauli p, double w, double[] outRe, double[] outIm) {
+        int x = p.xMask();
+        int z = p.zMask();
+        if (x == 0 && Integer.bitCount(z) == 1) { // w Z_q: a sign per half
+            int s = 1 << Integer.numberOfTrailingZeros(z);
+            for (int base = 0; base < dim; base += s << 1) {
+                for (int i = base, e = base + s; i < e; i++) {
+                    outRe[i] += w * re[i];
+                    outIm[i] += w * im[i];
+                    outRe[i + s] -= w * re[i + s];
+                    outIm[i + s] -= w * im[i + s];
+                }
+            }
+            return;
+        }
+        // phase i^{nY}: multiply (a + ib) by it
+        int turns = p.phaseQuarterTurns();
+        for (int b = 0; b < dim; b++) {
+            double sign = (Integer.bitCount(b & z) & 1) == 0 ? w : -w;
+            double ar = sign * re[b];
+            double ai = sign * im[b];
+            int t = b ^ x;
+            switch (turns) {
+                case 0 -> {
+                    outRe[t] += ar;
+                    outIm[t] += ai;
+                }
+                case 1 -> {
+                    outRe[t] -= ai;
+                    outIm[t] += ar;
+                }
+                case 2 -> {
+                    outRe[t] -= ar;
+                    outIm[t] -= ai;
+                }
+                default -> {
+                    outRe[t] += ai;
+                    outIm[t] -= ar;
+                }
+            }
+        }
+    }
+
+    /**
+     * The backward sweep: from the last gate to the first parametric one, accumulates each
+     * parametric gate's derivative and un-applies the gate from both psi and lambda.
+     */
+    private void backward(Circuit c, double[] angles, double[] grad) {
+        int first = -1;
+        for (int i = 0; i < c.size(); i++) {
+            if (c.op(i).parametric()) {
+                first = i;
+                break;
+            }
+        }
+        for (int i = c.size() - 1; i >= first && first >= 0; i--) {
+            Op op = c.op(i);
+            double t = op.parametric() ? angles[op.slot()] : 0;
+            if (op.kind().arity() == 1) {
+                switch (op.kind()) {
+                    case RY -> grad[op.slot()] += AdjointKernels.ry(re, im, lre, lim, dim, op.q0(), t);
+                    case RZ -> grad[op.slot()] += AdjointKernels.rz(re, im, lre, lim, dim, op.q0(), t);
+                    case RX -> grad[op.slot()] += AdjointKernels.rx(re, im, lre, lim, dim, op.q0(), t);
+                    default -> {
+                        op.kind().matrix(0, gate);
+                        Kernels.dagger(gate);
+                        undo1(op.q0(), gate);
+                    }
+                }
+            } else {
+                if (op.parametric()) {
+                    grad[op.slot()] += AdjointKernels.controlledOverlap(re, im, lre, lim, dim, op.q0(), op.q1(), op.kind().base());
+                }
+                undo2(op, t);
+            }
+        }
+    }
+
+    private void undo1(int q, double[] m) {
+        Kernels.generic(re, im, dim, q, m);
+        Kernels.generic(lre, lim, dim, q, m);
+    }
+
+    private void undo2(Op op, double t) {
+        switch (op.kind()) {
+            case CX -> {
+                Kernels.cx(re, im, dim, op.q0(), op.q1());
+                Kernels.cx(lre, lim, dim, op.q0(), op.q1());
+            }
+            case CZ -> {
+                Kernels.cz(re, im, dim, op.q0(), op.q1());
+                Kernels.cz(lre, lim, dim, op.q0(), op.q1());
+            }
+            case SWAP -> {
+                Kernels.swap(re, im, dim, op.q0(), op.q1());
+                Kernels.swap(lre, lim, dim, op.q0(), op.q1());
+            }
+            default -> {
+                op.kind().matrix(t, gate);
+                Kernels.dagger(gate);
+                Kernels.controlled(re, im, dim, op.q0(), op.q1(), gate);
+                Kernels.controlled(lre, lim, dim, op.q0(), op.q1(), gate);
+            }
+        }
+    }
+
+    private void ensureAdjoint() {
+        if (lre == null) {
+            checkFits(n, 3);
+            lre = new double[dim];
+            lim = new double[dim];
+        }
+    }
+
+    private void ensureSaved() {
+        if (savedRe == null) {
+            savedRe = new double[dim];
+            savedIm = new double[dim];
+        }
+    }
+}
