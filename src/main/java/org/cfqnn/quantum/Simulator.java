@@ -438,6 +438,16 @@ public final class Simulator {
      */
     public double[][] jacobianParameterShift(Circuit c, double[] angles, Pauli[] observables, double shift,
                                              double[] values) {
+        return jacobianParameterShift(c, angles, observables, shift, values, 0, null);
+    }
+
+    /**
+     * As {@link #jacobianParameterShift(Circuit, double[], Pauli[], double, double[])}, with every
+     * expectation (shifted and unshifted) estimated from {@code shots} measurements when
+     * {@code shots > 0}, as it would be on hardware.
+     */
+    public double[][] jacobianParameterShift(Circuit c, double[] angles, Pauli[] observables, double shift,
+                                             double[] values, int shots, RandomGenerator rng) {
         int nObs = observables.length;
         double[][] jac = new double[nObs][c.slots()];
         double[] plus = new double[nObs];
@@ -450,19 +460,19 @@ public final class Simulator {
                 continue;
             }
             if (op.kind().controlled()) {
-                shifted(c, angles, i, Math.PI / 2, observables, plus);
-                shifted(c, angles, i, -Math.PI / 2, observables, minus);
+                shifted(c, angles, i, Math.PI / 2, observables, plus, shots, rng);
+                shifted(c, angles, i, -Math.PI / 2, observables, minus, shots, rng);
                 for (int o = 0; o < nObs; o++) {
                     jac[o][op.slot()] += c1 * (plus[o] - minus[o]);
                 }
-                shifted(c, angles, i, 3 * Math.PI / 2, observables, plus);
-                shifted(c, angles, i, -3 * Math.PI / 2, observables, minus);
+                shifted(c, angles, i, 3 * Math.PI / 2, observables, plus, shots, rng);
+                shifted(c, angles, i, -3 * Math.PI / 2, observables, minus, shots, rng);
                 for (int o = 0; o < nObs; o++) {
                     jac[o][op.slot()] -= c2 * (plus[o] - minus[o]);
                 }
             } else {
-                shifted(c, angles, i, shift, observables, plus);
-                shifted(c, angles, i, -shift, observables, minus);
+                shifted(c, angles, i, shift, observables, plus, shots, rng);
+                shifted(c, angles, i, -shift, observables, minus, shots, rng);
                 double scale = 1 / (2 * Math.sin(shift));
                 for (int o = 0; o < nObs; o++) {
                     jac[o][op.slot()] += scale * (plus[o] - minus[o]);
@@ -470,13 +480,23 @@ public final class Simulator {
             }
         }
         run(c, angles);
-        expectations(observables, values);
+        readout(observables, values, shots, rng);
         return jac;
     }
 
-    private void shifted(Circuit c, double[] angles, int op, double delta, Pauli[] observables, double[] out) {
+    private void shifted(Circuit c, double[] angles, int op, double delta, Pauli[] observables, double[] out,
+                         int shots, RandomGenerator rng) {
         run(c, angles, op, delta);
-        expectations(observables, out);
+        readout(observables, out, shots, rng);
+    }
+
+    /** Exact expectations, or estimates from {@code shots} measurements when shots > 0. */
+    public void readout(Pauli[] observables, double[] out, int shots, RandomGenerator rng) {
+        if (shots > 0) {
+            estimate(observables, shots, rng, out);
+        } else {
+            expectations(observables, out);
+        }
     }
 
     /** {@code (lre, lim) += w P (re, im)}. */

@@ -1,0 +1,100 @@
+package org.cfqnn.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.cfqnn.bench.QuantumBench;
+import org.cfqnn.bench.Timer;
+import org.cfqnn.input.Require;
+import org.cfqnn.report.TextTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code cfqnn bench}: quick speed measurements on this machine (JMH: tools/jmh). */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure the engine on this machine. For rigorous numbers with error bars use tools/jmh.",
+        subcommands = {BenchCommand.Ring.class, BenchCommand.Gradient.class})
+public final class BenchCommand {
+
+    /** Options every bench takes. */
+    static final class TimingOptions {
+        @Option(names = "--round-ms", paramLabel = "MS", description = "Minimum duration of a timed round (default 300).")
+        int roundMs = 300;
+
+        @Option(names = "--rounds", paramLabel = "R", description = "Timed rounds; the median is reported (default 5).")
+        int rounds = 5;
+
+        Timer timer() {
+            Require.inRange("--round-ms", roundMs, 1, 600_000);
+            Require.inRange("--rounds", rounds, 1, 1000);
+            return new Timer(roundMs * 1_000_000L, rounds);
+        }
+    }
+
+    @Command(name = "ring", mixinStandardHelpOptions = true,
+            description = {"The standard ring circuit: H on every qubit, then 10 layers of [RZ, RY, RZ on every qubit, "
+                    + "CX(q, q+1 mod n)]: 41n gates.", "Prints per n: us per circuit (fixed and new angles), ns per gate, "
+                    + "ns per amplitude per gate."})
+    static final class Ring implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--qubits", split = ",", paramLabel = "N", description = "Register sizes (default 4,10,20).")
+        int[] qubits = {4, 10, 20};
+
+        @picocli.CommandLine.Mixin
+        TimingOptions timing = new TimingOptions();
+
+        @Override
+        public Integer call() {
+            for (int n : qubits) {
+                Require.inRange("--qubits", n, 1, 30);
+                org.cfqnn.quantum.Simulator.checkFits(n, 2);
+            }
+            TextTable t = new TextTable("qubits", "gates", "us/circuit", "us/circuit (new angles)", "ns/gate",
+                    "ns/amplitude/gate");
+            for (QuantumBench.RingResult r : QuantumBench.ring(qubits, timing.timer())) {
+                t.row(r.qubits(), r.gates(), fmt(r.usPerCircuit()), fmt(r.usPerCircuitNewAngles()), fmt(r.nsPerGate()),
+                        String.format("%.3f", r.nsPerAmplitudeGate()));
+            }
+            spec.commandLine().getOut().print(t);
+            return 0;
+        }
+    }
+
+    @Command(name = "gradient", mixinStandardHelpOptions = true,
+            description = "Adjoint and parameter-shift gradients of an n-qubit circuit (H, then layers of RY on every "
+                    + "qubit and a CX ring) against a forward pass (run + <Z0>).")
+    static final class Gradient implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--qubits", paramLabel = "N", description = "Qubits (default 10).")
+        int qubits = 10;
+
+        @Option(names = "--layers", paramLabel = "L", description = "Layers, N*L parameters (default 4).")
+        int layers = 4;
+
+        @picocli.CommandLine.Mixin
+        TimingOptions timing = new TimingOptions();
+
+        @Override
+        public Integer call() {
+            Require.inRange("--qubits", qubits, 1, 24);
+            Require.inRange("--layers", layers, 1, 1000);
+            QuantumBench.GradientResult r = QuantumBench.gradient(qubits, layers, timing.timer());
+            PrintWriter w = spec.commandLine().getOut();
+            w.printf("%d qubits, %d parameters%n", r.qubits(), r.parameters());
+            w.printf("forward pass (run + <Z0>)   %10.2f us%n", r.forwardUs());
+            w.printf("adjoint gradient            %10.2f us = %.2f forward passes%n", r.adjointUs(), r.adjointInForwardPasses());
+            w.printf("parameter-shift gradient    %10.2f us = %.2f x (2P forward passes)%n", r.parameterShiftUs(),
+                    r.parameterShiftOverhead());
+            return 0;
+        }
+    }
+
+    private static String fmt(double v) {
+        return v >= 100 ? String.format("%.0f", v) : String.format("%.2f", v);
+    }
+}
