@@ -2,6 +2,7 @@ package org.cfqnn.baseline;
 
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
+import org.cfqnn.matching.Matching;
 import org.cfqnn.radio.MrTable;
 import org.cfqnn.radio.Rates;
 

@@ -6,6 +6,11 @@ import org.cfqnn.baseline.AssignmentMethod;
 import org.cfqnn.baseline.AssignmentProblem;
 import org.cfqnn.baseline.Baselines;
 import org.cfqnn.experiment.Outcome;
+import org.cfqnn.experiment.PrecoderQuality;
+import org.cfqnn.qnn.Deployment;
+import org.cfqnn.qnn.ModelFiles;
+import org.cfqnn.qnn.TrainedQnn;
+import org.cfqnn.radio.Precoders;
 import org.cfqnn.input.InvalidInputException;
 import org.cfqnn.io.Snapshot;
 import org.cfqnn.io.SnapshotJson;
@@ -39,15 +44,24 @@ public final class EvaluateCommand implements Callable<Integer> {
         String[] assignment;
 
         @Option(names = "--method", paramLabel = "NAME",
-                description = "optimum, search, greedy-maxmin or random (MR precoders).")
+                description = "optimum, search, greedy-maxmin, random (MR precoders) or qnn (needs --model).")
         String method;
     }
+
+    @Option(names = "--model", paramLabel = "DIR", description = "Trained models (cfqnn train) for --method qnn.")
+    Path model;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed for the random method (default: cfqnn.seed).")
     Long seed;
 
     @Override
     public Integer call() {
+        if ("qnn".equals(choice.method)) {
+            return evaluateQnn();
+        }
+        if (model != null) {
+            throw new InvalidInputException("--model", model, "is only used with --method qnn");
+        }
         AssignmentMethod method = choice.method == null ? null : method(choice.method); // fail before reading
         Snapshot s = SnapshotJson.read(channel);
         int[] a = method == null
@@ -58,12 +72,33 @@ public final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Assign with the trained cloud QNN (its own decoding), precode with the edge QNNs. */
+    private Integer evaluateQnn() {
+        if (model == null) {
+            throw new InvalidInputException("--model", null, "missing; --method qnn needs the directory cfqnn train wrote");
+        }
+        TrainedQnn qnn = ModelFiles.read(model);
+        Snapshot s = SnapshotJson.read(channel);
+        if (qnn.nAp() != s.nAp() || qnn.nUser() != s.nUser() || qnn.nTx() != s.nTx()) {
+            throw new InvalidInputException("--model", model, String.format(
+                    "was trained for M=%d K=%d N=%d, the snapshot has M=%d K=%d N=%d", qnn.nAp(), qnn.nUser(),
+                    qnn.nTx(), s.nAp(), s.nUser(), s.nTx()));
+        }
+        Deployment d = new Deployment(qnn);
+        int[] a = d.assign(s.estimate(), s.rho(), s.mu(), random());
+        Precoders v = d.precode(s.estimate(), a);
+        Outcome outcome = Outcome.of(s.truth(), a, v, s.rho(), s.mu())
+                .withPrecoderQuality(PrecoderQuality.of(s.truth(), s.estimate(), a, v, s.rho(), s.mu()));
+        spec.commandLine().getOut().println(outcome.toJson().toString());
+        return 0;
+    }
+
     private static AssignmentMethod method(String name) {
         long limit = Defaults.cfqnn().block("baselines").getLong("optimum-limit");
         try {
             return Baselines.byName(name, limit);
         } catch (InvalidInputException e) {
-            throw e.renamed(java.util.Map.of("method", "--method"));
+            throw new InvalidInputException("--method", name, e.allowed() + ", qnn");
         }
     }
 

@@ -43,6 +43,11 @@ public final class OutputDir implements AutoCloseable {
         return staging.resolve(name);
     }
 
+    /** The staging directory itself, for writers that take a directory. */
+    public Path staging() {
+        return staging;
+    }
+
     public Path target() {
         return target;
     }

@@ -65,14 +65,52 @@ public final class Plots {
         return chart;
     }
 
-    /** Lines with markers, one per named series over a shared x axis. */
+    /**
+     * Lines, one per named series over a shared x axis; markers only where points are few enough to
+     * see. Long equally spaced x (iterations, episodes) gets one extra point on its first segment:
+     * it lies on the line but stops XChart from labelling every data value (overlapping labels).
+     */
     public static XYChart lines(String title, String xLabel, String yLabel, double[] x, Map<String, double[]> ys) {
         XYChart chart = chart(title, xLabel, yLabel);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        boolean integers = true;
+        for (double v : x) {
+            integers &= v == Math.rint(v);
+        }
+        if (integers) {
+            chart.getStyler().setXAxisDecimalPattern("0");
+        }
+        boolean breakSpacing = x.length > 12 && equallySpaced(x);
         for (Map.Entry<String, double[]> e : ys.entrySet()) {
-            chart.addSeries(e.getKey(), x, e.getValue());
+            double[] xs = x;
+            double[] y = e.getValue();
+            if (breakSpacing) {
+                xs = new double[x.length + 1];
+                double[] yy = new double[x.length + 1];
+                xs[0] = x[0];
+                yy[0] = y[0];
+                xs[1] = x[0] + 0.37 * (x[1] - x[0]);
+                yy[1] = y[0] + 0.37 * (y[1] - y[0]);
+                System.arraycopy(x, 1, xs, 2, x.length - 1);
+                System.arraycopy(y, 1, yy, 2, y.length - 1);
+                y = yy;
+            }
+            XYSeries series = chart.addSeries(e.getKey(), xs, y);
+            if (x.length > 60) {
+                series.setMarker(SeriesMarkers.NONE);
+            }
         }
         return chart;
+    }
+
+    private static boolean equallySpaced(double[] x) {
+        double step = x[1] - x[0];
+        for (int i = 2; i < x.length; i++) {
+            if (Math.abs(x[i] - x[i - 1] - step) > 1e-9 * Math.abs(step)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static void save(XYChart chart, Path png) {

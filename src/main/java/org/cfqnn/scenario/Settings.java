@@ -106,6 +106,17 @@ public final class Settings {
         }
     }
 
+    /** A list of numbers. */
+    public double[] getDoubleList(String key) {
+        try {
+            return config.getDoubleList(key).stream().mapToDouble(Double::doubleValue).toArray();
+        } catch (ConfigException.Missing e) {
+            throw new InvalidInputException(key(key), null, "missing; a list of numbers is required");
+        } catch (ConfigException.WrongType e) {
+            throw new InvalidInputException(key(key), raw(key), "must be a list of numbers, e.g. [0.0, 0.5]");
+        }
+    }
+
     /** A string that must be one of {@code choices}. */
     public String getChoice(String key, Set<String> choices) {
         String v = getString(key);

@@ -95,7 +95,7 @@ class FoundationCliTest {
         CliRunner r = CliRunner.run("evaluate", "--channel", snapshot(1).toString(), "--method", "best");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo(
-                "cfqnn evaluate: --method = best: must be one of optimum, search, greedy-maxmin, random");
+                "cfqnn evaluate: --method = best: must be one of optimum, search, greedy-maxmin, random, qnn");
     }
 
     @Test

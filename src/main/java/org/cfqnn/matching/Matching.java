@@ -1,4 +1,4 @@
-package org.cfqnn.baseline;
+package org.cfqnn.matching;
 
 import java.util.Arrays;
 
@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Assignment of K rows (users) to distinct columns (APs), K <= M: the Hungarian algorithm for the
  * maximum-weight matching and a bottleneck search for the matching whose weakest edge is strongest.
  */
-final class Matching {
+public final class Matching {
 
     private Matching() {
     }
@@ -17,7 +17,7 @@ final class Matching {
      *
      * @param w {@code w[row][col]}, finite
      */
-    static int[] maxMinThenMaxSum(double[][] w) {
+    public static int[] maxMinThenMaxSum(double[][] w) {
         int rows = w.length;
         int cols = w[0].length;
         double[] sorted = new double[rows * cols];
@@ -82,7 +82,7 @@ final class Matching {
      * Hungarian algorithm with potentials (Kuhn-Munkres, O(rows^2 cols)) for a rectangular cost
      * matrix with rows <= cols. Returns {@code col[row]} of a minimum-cost matching.
      */
-    static int[] minCost(double[][] cost) {
+    public static int[] minCost(double[][] cost) {
         int n = cost.length;
         int m = cost[0].length;
         double[] u = new double[n + 1];

@@ -1,0 +1,27 @@
+package org.cfqnn.qnn.edge;
+
+import java.util.Map;
+import org.cfqnn.rng.Seed;
+
+/**
+ * An edge QNN architecture (paper Sec. IV-B, Eq. 15-20): maps the estimated channel of the user an
+ * AP serves to that AP's precoder. Immutable and shareable; {@link #worker()} gives a per-thread
+ * evaluator that owns its simulator.
+ */
+public interface EdgeModel {
+
+    /** The name scenario files select it by ({@code paper}, {@code amplitude}). */
+    String ansatz();
+
+    int parameterCount();
+
+    /** Qubits of its circuit. */
+    int qubits();
+
+    /** Architecture settings written to model files. */
+    Map<String, Object> hyperparameters();
+
+    double[] initialParameters(Seed seed);
+
+    EdgeWorker worker();
+}

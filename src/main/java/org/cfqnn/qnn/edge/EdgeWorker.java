@@ -1,0 +1,17 @@
+package org.cfqnn.qnn.edge;
+
+import org.cfqnn.qnn.Objective;
+import org.cfqnn.radio.Channel;
+
+/** Evaluates one edge model on one thread (not thread-safe: owns a simulator and buffers). */
+public interface EdgeWorker {
+
+    /** Writes AP m's unit-norm precoder toward user k into {@code vRe, vIm} (length N). */
+    void precode(Channel estimate, int m, int k, double[] params, double[] vRe, double[] vIm);
+
+    /**
+     * The paper's edge loss for AP m serving user k (Eq. 16-18): {@code (Q - Phi_precode(m))^2} with
+     * {@code Q = -R_{m->k}} the local rate of the precoder.
+     */
+    Objective objective(Channel estimate, int m, int k, double rho);
+}

@@ -1,0 +1,56 @@
+package org.cfqnn.qnn.train;
+
+import java.util.SplittableRandom;
+import org.cfqnn.qnn.cloud.CloudModel;
+import org.cfqnn.qnn.cloud.CloudSample;
+import org.cfqnn.qnn.cloud.CloudWorker;
+import org.cfqnn.radio.ChannelModel;
+import org.cfqnn.radio.RadioModel;
+import org.cfqnn.report.Progress;
+import org.cfqnn.rng.Seed;
+
+/**
+ * Algorithm 2: the cloud trains its QNN on fresh channels, sample {@code (epoch, i)} drawn from stream
+ * {@code cloud-train/epoch/i} of the run's seed, so training is reproducible and independent of the
+ * channels any evaluation uses.
+ */
+public final class CloudTrainer {
+
+    private final CloudModel model;
+    private final RadioModel radio;
+    private final TrainingSettings settings;
+    private final Seed seed;
+
+    public CloudTrainer(CloudModel model, RadioModel radio, TrainingSettings settings, Seed seed) {
+        this.model = model;
+        this.radio = radio;
+        this.settings = settings;
+        this.seed = seed;
+    }
+
+    /** The sample of iteration {@code (epoch, i)}: a fresh channel, and mu drawn from the training range. */
+    public CloudSample sample(ChannelModel channels, int epoch, int i) {
+        Seed s = seed.split("cloud-train", epoch, i);
+        double mu = settings.muLow() == settings.muHigh() ? radio.mu()
+                : s.split("mu").random().nextDouble(settings.muLow(), settings.muHigh());
+        return new CloudSample(channels.draw(s).estimate(), radio.rho(), mu);
+    }
+
+    /** Trains {@code params} in place; returns the loss of every iteration. */
+    public LossCurve train(double[] params, Progress progress) {
+        CloudWorker worker = model.worker();
+        ChannelModel channels = new ChannelModel(radio);
+        Optimizer optimizer = settings.newOptimizer(params.length);
+        double[] grad = new double[params.length];
+        double[] losses = new double[settings.iterations()];
+        SplittableRandom rng = seed.split("cloud-train-policy").random();
+        for (int e = 0; e < settings.nEpoch(); e++) {
+            for (int i = 0; i < settings.nData(); i++) {
+                var objective = worker.objective(sample(channels, e, i), rng);
+                losses[e * settings.nData() + i] = Steps.update(objective, params, grad, optimizer, e, settings.shift());
+                progress.step();
+            }
+        }
+        return new LossCurve(losses, settings.nData());
+    }
+}

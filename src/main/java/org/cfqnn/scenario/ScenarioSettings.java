@@ -1,0 +1,131 @@
+package org.cfqnn.scenario;
+
+import com.typesafe.config.Config;
+import java.util.Set;
+import org.cfqnn.input.InvalidInputException;
+import org.cfqnn.qnn.GradientMethod;
+import org.cfqnn.qnn.cloud.GraphCloud;
+import org.cfqnn.qnn.cloud.PaperCloud;
+import org.cfqnn.qnn.edge.AmplitudeEdge;
+import org.cfqnn.qnn.edge.PaperEdge;
+import org.cfqnn.qnn.train.TrainingSettings;
+import org.cfqnn.quantum.Simulator;
+import org.cfqnn.radio.RadioModel;
+
+/**
+ * Every setting of a run, read once from the merged configuration and validated completely before
+ * anything starts: each error names the full key, the value and what is allowed.
+ */
+public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, int shots, CloudSettings cloud,
+                               EdgeSettings edge) {
+
+    public static ScenarioSettings of(Config cfqnn) {
+        Settings root = new Settings(cfqnn, "");
+        long seed = root.getLong("seed");
+        RadioModel radio = RadioSettings.read(root.block("radio"));
+        long optimumLimit = root.block("baselines").getLong("optimum-limit");
+        if (optimumLimit < 1) {
+            throw new InvalidInputException("baselines.optimum-limit", optimumLimit, "must be an integer >= 1");
+        }
+        int shots = root.block("quantum").getInt("shots");
+        if (shots < 0 || shots > 100_000_000) {
+            throw new InvalidInputException("quantum.shots", shots, "must be 0 (exact) or a number of shots up to 1e8");
+        }
+        CloudSettings cloud = cloud(root.block("cloud"), radio);
+        EdgeSettings edge = edge(root.block("edge"), radio);
+        return new ScenarioSettings(seed, radio, optimumLimit, shots, cloud, edge);
+    }
+
+    private static CloudSettings cloud(Settings c, RadioModel radio) {
+        String ansatz = c.getChoice("ansatz", Set.of(PaperCloud.NAME, GraphCloud.NAME));
+        String decoding = c.getChoice("decoding", Set.of("direct", "sampled"));
+        int candidates = range(c, "candidates", c.getInt("candidates"), 1, 1000);
+        double penalty = c.getDouble("r-penalty");
+        Settings paper = c.block("paper");
+        int layers = range(paper, "layers", paper.getInt("layers"), 1, 10);
+        Settings graph = c.block("graph");
+        int qubits = range(graph, "qubits", graph.getInt("qubits"), 1, 12);
+        int graphLayers = range(graph, "layers", graph.getInt("layers"), 1, 10);
+        int rounds = range(graph, "rounds", graph.getInt("rounds"), 1, 4);
+        String loss = graph.getChoice("loss", Set.of(GraphCloud.IMITATION, GraphCloud.POLICY_GRADIENT));
+        double temperature = graph.getDouble("teacher-temperature");
+        if (temperature <= 0) {
+            throw new InvalidInputException(graph.key("teacher-temperature"), temperature, "must be > 0 (bit/s/Hz)");
+        }
+        long teacherLimit = graph.getLong("teacher-limit");
+        if (teacherLimit < 1) {
+            throw new InvalidInputException(graph.key("teacher-limit"), teacherLimit, "must be an integer >= 1");
+        }
+        TrainingSettings training = training(c.block("training"), radio);
+        if (ansatz.equals(PaperCloud.NAME)) {
+            if (training.gradient() == GradientMethod.ADJOINT) {
+                throw new InvalidInputException(c.key("training.gradient"), "adjoint",
+                        "the paper's cloud floors its circuit outputs, so its loss has no circuit gradient: "
+                                + "use parameter-shift (applied to the loss, Appendix B) or optimizer = rotosolve");
+            }
+            if (decoding.equals("sampled")) {
+                throw new InvalidInputException(c.key("decoding"), "sampled", "sampled decoding needs ansatz = graph");
+            }
+            int needed = PaperCloud.qubits(radio.nAp(), layers);
+            try {
+                Simulator.checkFits(needed, 3);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(c.key("ansatz"), "paper", "needs cloud.paper.layers x radio.n-ap = "
+                        + layers + " x " + radio.nAp() + " = " + needed + " qubits: " + e.allowed());
+            }
+        }
+        return new CloudSettings(ansatz, decoding, candidates, penalty, layers, qubits, graphLayers, rounds, loss,
+                temperature, teacherLimit, training);
+    }
+
+    private static EdgeSettings edge(Settings e, RadioModel radio) {
+        String ansatz = e.getChoice("ansatz", Set.of(PaperEdge.NAME, AmplitudeEdge.NAME));
+        Settings paper = e.block("paper");
+        int reps = range(paper, "reps", paper.getInt("reps"), 1, 20);
+        int qubits = ansatz.equals(PaperEdge.NAME) ? Math.max(radio.nUser(), radio.nTx()) : radio.nTx();
+        try {
+            Simulator.checkFits(qubits, 3);
+        } catch (InvalidInputException x) {
+            throw new InvalidInputException(e.key("ansatz"), ansatz, "needs " + qubits + " qubits: " + x.allowed());
+        }
+        return new EdgeSettings(ansatz, reps, training(e.block("training"), radio));
+    }
+
+    private static TrainingSettings training(Settings t, RadioModel radio) {
+        String optimizer = t.getChoice("optimizer", Set.of(TrainingSettings.SGD, TrainingSettings.ADAM,
+                TrainingSettings.ROTOSOLVE));
+        double lr = t.getDouble("learning-rate");
+        if (!(lr > 0)) {
+            throw new InvalidInputException(t.key("learning-rate"), lr, "must be > 0");
+        }
+        int nData = range(t, "n-data", t.getInt("n-data"), 1, 10_000_000);
+        int nEpoch = range(t, "n-epoch", t.getInt("n-epoch"), 1, 1_000_000);
+        String g = t.getChoice("gradient", Set.of(GradientMethod.PARAMETER_SHIFT.label(), GradientMethod.ADJOINT.label()));
+        double shift = t.getDouble("shift");
+        if (Math.abs(Math.sin(shift)) < 1e-6) {
+            throw new InvalidInputException(t.key("shift"), shift, "must have sin(shift) != 0 (pi/2 is the usual)");
+        }
+        double[] range = t.getDoubleList("mu-range");
+        double low = radio.mu();
+        double high = radio.mu();
+        if (range.length == 2) {
+            low = range[0];
+            high = range[1];
+            if (!(0 <= low && low <= high && high <= 1)) {
+                throw new InvalidInputException(t.key("mu-range"), java.util.Arrays.toString(range),
+                        "must be [low, high] with 0 <= low <= high <= 1");
+            }
+        } else if (range.length != 0) {
+            throw new InvalidInputException(t.key("mu-range"), java.util.Arrays.toString(range),
+                    "must be [] (train at radio.mu) or [low, high]");
+        }
+        return new TrainingSettings(optimizer, lr, nData, nEpoch, GradientMethod.parse(g), shift, low, high);
+    }
+
+    private static int range(Settings s, String key, int v, int min, int max) {
+        if (v < min || v > max) {
+            throw new InvalidInputException(s.key(key), v, "must be an integer in [" + min + ", " + max + "]");
+        }
+        return v;
+    }
+}

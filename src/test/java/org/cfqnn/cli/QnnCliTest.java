@@ -1,0 +1,178 @@
+package org.cfqnn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cfqnn.io.JsonNodes;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code cfqnn train}, {@code evaluate --method qnn} and model files, with small training budgets. */
+class QnnCliTest {
+
+    @TempDir
+    static Path dir;
+    static Path models;
+    static Path snapshot;
+
+    static final String SMALL = """
+            cloud {
+              ansatz = graph
+              graph { qubits = 2, layers = 1, rounds = 1 }
+              training { optimizer = adam, gradient = adjoint, n-data = 20, n-epoch = 2 }
+            }
+            edge {
+              ansatz = amplitude
+              training { optimizer = adam, learning-rate = 0.05, gradient = adjoint, n-data = 20, n-epoch = 2 }
+            }
+            """;
+
+    @BeforeAll
+    static void train() throws Exception {
+        Path scenario = dir.resolve("small.conf");
+        Files.writeString(scenario, SMALL);
+        models = dir.resolve("models");
+        CliRunner r = CliRunner.run("train", scenario.toString(), "--out", models.toString(), "--no-progress");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        snapshot = dir.resolve("ch.json");
+        assertThat(CliRunner.run("channel", "--nap", "4", "--nuser", "3", "--ntx", "2", "--seed", "1", "--out",
+                snapshot.toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void trainWritesModelsCurvesAndPlots() {
+        for (String f : new String[] {"cloud.json", "edge-0.json", "edge-3.json", "cloud-loss.csv", "edge-loss.csv",
+            "cloud-loss.png", "edge-loss.png"}) {
+            assertThat(models.resolve(f)).exists();
+        }
+    }
+
+    @Test
+    void evaluateWithTheQnnPrintsRatesAndPrecoderQuality() throws Exception {
+        CliRunner r = CliRunner.run("evaluate", "--channel", snapshot.toString(), "--method", "qnn", "--model", models.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode j = JsonNodes.MAPPER.readTree(r.out());
+        assertThat(j.fieldNames()).toIterable().containsExactly("assignment", "precoders", "rates", "minRate", "sumRate",
+                "unserved", "precoderQuality");
+        assertThat(j.get("unserved").asInt()).isZero(); // the coverage decoder serves every user
+        assertThat(j.get("precoderQuality").asDouble()).isBetween(0.0, 1.05);
+        double norm = 0;
+        for (JsonNode pair : j.get("precoders").get(0)) {
+            norm += pair.get(0).asDouble() * pair.get(0).asDouble() + pair.get(1).asDouble() * pair.get(1).asDouble();
+        }
+        assertThat(norm).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+        // the same model, snapshot and seed give the same output
+        assertThat(CliRunner.run("evaluate", "--channel", snapshot.toString(), "--method", "qnn", "--model",
+                models.toString()).out()).isEqualTo(r.out());
+    }
+
+    @Test
+    void aModelForAnotherNetworkIsRefused() throws Exception {
+        Path other = dir.resolve("ch5.json");
+        CliRunner.run("channel", "--nap", "5", "--nuser", "3", "--ntx", "2", "--seed", "1", "--out", other.toString());
+        CliRunner r = CliRunner.run("evaluate", "--channel", other.toString(), "--method", "qnn", "--model", models.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("was trained for M=4 K=3 N=2, the snapshot has M=5 K=3 N=2");
+        r = CliRunner.run("evaluate", "--channel", snapshot.toString(), "--method", "qnn");
+        assertThat(r.err()).contains("--model: missing");
+    }
+
+    private Path corrupted(String name, java.util.function.Consumer<ObjectNode> change) throws Exception {
+        Path copy = dir.resolve("corrupt-" + name);
+        Files.createDirectories(copy);
+        try (var files = Files.list(models)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.copy(f, copy.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        ObjectNode cloud = (ObjectNode) JsonNodes.MAPPER.readTree(copy.resolve("cloud.json").toFile());
+        change.accept(cloud);
+        // "OVERFLOW" stands for a number JSON can write but a double cannot hold
+        Files.writeString(copy.resolve("cloud.json"), cloud.toString().replace("\"OVERFLOW\"", "1e999"));
+        return copy;
+    }
+
+    private String failure(Path modelDir) {
+        CliRunner r = CliRunner.run("evaluate", "--channel", snapshot.toString(), "--method", "qnn", "--model", modelDir.toString());
+        assertThat(r.exitCode()).as(r.out()).isEqualTo(2);
+        assertThat(r.err()).doesNotContain("Exception");
+        return r.err();
+    }
+
+    @Test
+    void corruptOrMismatchedModelFilesFailClearly() throws Exception {
+        assertThat(failure(corrupted("params", c -> ((ArrayNode) c.get("parameters")).remove(0))))
+                .contains("cloud.json").contains("parameters").contains("(the ansatz has");
+        assertThat(failure(corrupted("ansatz", c -> c.put("ansatz", "mlp")))).contains("ansatz = \"mlp\": unknown cloud ansatz");
+        assertThat(failure(corrupted("format", c -> c.put("format", "v0")))).contains("format = \"v0\"");
+        assertThat(failure(corrupted("role", c -> c.put("role", "edge")))).contains("role = \"edge\": expected \"cloud\"");
+        assertThat(failure(corrupted("nap", c -> ((ObjectNode) c.get("network")).put("nAp", 5))))
+                .contains("edge-0.json").contains("does not match cloud.json");
+        assertThat(failure(corrupted("nan", c -> ((ArrayNode) c.get("parameters")).set(0, c.textNode("OVERFLOW")))))
+                .contains("parameters[0]").contains("finite");
+        Path missing = corrupted("missing", c -> { });
+        Files.delete(missing.resolve("edge-2.json"));
+        assertThat(failure(missing)).contains("edge-2.json: missing model file");
+        Path truncated = corrupted("truncated", c -> { });
+        Files.writeString(truncated.resolve("edge-1.json"), "{\"format\":\"cfqnn-model/1\",");
+        assertThat(failure(truncated)).contains("edge-1.json").contains("malformed JSON");
+        assertThat(failure(dir.resolve("nowhere"))).contains("no such model directory");
+    }
+
+    @Test
+    void badScenariosNameTheKey() throws Exception {
+        String[][] cases = {
+            {"cloud { ansatz = mlp }", "cloud.ansatz = mlp: must be one of graph, paper"},
+            {"radio { n-ap = 2 }", "radio.n-ap = 2: must be >= nUser (3)"},
+            {"radio { nap = 4 }", "radio.nap = 4: unknown key; allowed in radio: csi-error, d-min"},
+            {"cloud { training { gradient = adjoint } }", "cloud.training.gradient = adjoint: the paper's cloud floors"},
+            {"cloud { training { learning-rate = fast } }", "cloud.training.learning-rate = \"fast\": must be a number"},
+            {"cloud { training { n-data = 0 } }", "cloud.training.n-data = 0: must be an integer in [1, 10000000]"},
+            {"cloud { training { mu-range = [0.5, 0.1] } }", "cloud.training.mu-range = [0.5, 0.1]"},
+            {"radio { n-ap = 16, n-user = 6 }\ncloud { paper { layers = 2 } }", "cloud.ansatz = paper: needs cloud.paper.layers x radio.n-ap = 2 x 16 = 32 qubits"},
+            {"radio = 3", "radio = 3: must be a block"},
+            {"cloud { ansatz = graph", "HOCON syntax error"},
+        };
+        for (String[] c : cases) {
+            Path f = Files.createTempFile(dir, "bad", ".conf");
+            Files.writeString(f, c[0]);
+            Path out = dir.resolve("never");
+            CliRunner r = CliRunner.run("train", f.toString(), "--out", out.toString(), "--no-progress");
+            assertThat(r.exitCode()).as(c[0]).isEqualTo(2);
+            assertThat(r.err()).as(c[0]).contains(c[1]);
+            assertThat(out).doesNotExist();
+        }
+        CliRunner r = CliRunner.run("train", dir.resolve("small.conf").toString(), "--set", "cloud.candidates=0", "--out",
+                dir.resolve("never").toString());
+        assertThat(r.err()).contains("cloud.candidates = 0");
+        r = CliRunner.run("train", dir.resolve("nope.conf").toString(), "--out", dir.resolve("never").toString());
+        assertThat(r.err()).contains("nope.conf: no such file");
+    }
+
+    @Test
+    void reproduceWritesEveryFigureAndTheTable() throws Exception {
+        Path paper = dir.resolve("paper-small.conf");
+        Files.writeString(paper, "cloud.training { n-data = 10, n-epoch = 3 }\nedge.training { n-data = 10, n-epoch = 10 }");
+        Path improved = dir.resolve("improved-small.conf");
+        Files.writeString(improved, SMALL);
+        Path out = dir.resolve("repro");
+        CliRunner r = CliRunner.run("reproduce", "--trials", "15", "--mu", "0,0.1,0.3", "--paper", paper.toString(),
+                "--improved", improved.toString(), "--out", out.toString(), "--no-progress");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("qnn-improved-sampled").contains("qnn-paper-untrained").contains("mu=0.30")
+                .contains("Fig. 6").contains("precoder quality");
+        for (String f : new String[] {"rates.csv", "trials.csv", "summary.json", "fig4-sum-rate.png", "min-rate.png",
+            "ratio-to-optimum.png", "fig5-cloud-loss.csv", "fig5-cloud-loss.png", "fig6-edge-loss.csv", "fig6-edge-loss.png"}) {
+            assertThat(out.resolve(f)).exists();
+        }
+        assertThat(Files.readAllLines(out.resolve("trials.csv"))).hasSize(1 + 3 * 15 * 9);
+        JsonNode s = JsonNodes.MAPPER.readTree(out.resolve("summary.json").toFile());
+        assertThat(s.at("/results/0.10/optimum/meanRatioToOptimum").asDouble()).isEqualTo(1.0);
+        assertThat(s.at("/edgeHeadline/firstEpisodeDrop").isNumber()).isTrue();
+    }
+}
