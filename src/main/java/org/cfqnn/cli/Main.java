@@ -18,6 +18,8 @@ public final class Main {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        // SLF4J reports replaying the few log calls made while Logback starts: noise for users
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -17,7 +17,7 @@ import org.cfqnn.radio.RadioModel;
  * anything starts: each error names the full key, the value and what is allowed.
  */
 public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, int shots, CloudSettings cloud,
-                               EdgeSettings edge) {
+                               EdgeSettings edge, EmulatorSettings emulator) {
 
     public static ScenarioSettings of(Config cfqnn) {
         Settings root = new Settings(cfqnn, "");
@@ -33,7 +33,8 @@ public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, i
         }
         CloudSettings cloud = cloud(root.block("cloud"), radio);
         EdgeSettings edge = edge(root.block("edge"), radio);
-        return new ScenarioSettings(seed, radio, optimumLimit, shots, cloud, edge);
+        EmulatorSettings emulator = EmulatorSettings.read(root.block("emulator"), radio, optimumLimit);
+        return new ScenarioSettings(seed, radio, optimumLimit, shots, cloud, edge, emulator);
     }
 
     private static CloudSettings cloud(Settings c, RadioModel radio) {

@@ -23,4 +23,13 @@ public interface CloudModel {
     double[] initialParameters(Seed seed);
 
     CloudWorker worker();
+
+    /** Circuit executions of one assignment for M APs and K users (charged compute in the emulator). */
+    long circuitsPerInference(int nAp, int nUser);
+
+    /**
+     * Circuit executions of one training step as quantum hardware would run it: the parameter-shift
+     * rule's two runs per parametric gate, plus the unshifted run, for every circuit evaluated.
+     */
+    long circuitsPerTrainingStep(int nAp, int nUser);
 }

@@ -121,6 +121,18 @@ public final class GraphCloud implements CloudModel {
         return h;
     }
 
+    /** One circuit per link per round. */
+    @Override
+    public long circuitsPerInference(int nAp, int nUser) {
+        return (long) rounds * nAp * nUser;
+    }
+
+    /** Every link circuit: one run plus two shifted runs per parametric gate (2 L Q of them). */
+    @Override
+    public long circuitsPerTrainingStep(int nAp, int nUser) {
+        return circuitsPerInference(nAp, nUser) * (1 + 2L * circuit.slots());
+    }
+
     /** Encoding weights ~ N(0, 1/width), biases in (0, pi), RZ angles and readout weights random. */
     @Override
     public double[] initialParameters(Seed seed) {

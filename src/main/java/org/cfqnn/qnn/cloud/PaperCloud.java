@@ -110,6 +110,17 @@ public final class PaperCloud implements CloudModel {
     }
 
     @Override
+    public long circuitsPerInference(int m, int k) {
+        return 1;
+    }
+
+    /** The paper's gradient shifts the loss itself: two decodings per parameter, plus the unshifted one. */
+    @Override
+    public long circuitsPerTrainingStep(int m, int k) {
+        return 1 + 2L * parameterCount();
+    }
+
+    @Override
     public double[] initialParameters(Seed seed) {
         SplittableRandom r = seed.random();
         double[] p = new double[parameterCount()];

@@ -53,6 +53,12 @@ public final class AmplitudeEdge extends CircuitEdge {
         return h;
     }
 
+    /** Both gates of every antenna qubit are shifted. */
+    @Override
+    public long circuitsPerTrainingStep() {
+        return 1 + 2L * 2 * nTx;
+    }
+
     /** a in [0.2, 1], b in [-0.2, 0.2], c in [0, 1], d in [-pi, pi]: far from the MR point c = 1. */
     @Override
     public double[] initialParameters(Seed seed) {

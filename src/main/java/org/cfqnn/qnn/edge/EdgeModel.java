@@ -24,4 +24,12 @@ public interface EdgeModel {
     double[] initialParameters(Seed seed);
 
     EdgeWorker worker();
+
+    /** Circuit executions of one precoder (one). */
+    default long circuitsPerInference() {
+        return 1;
+    }
+
+    /** Circuit executions of one training step on hardware: parameter shift over every parametric gate. */
+    long circuitsPerTrainingStep();
 }

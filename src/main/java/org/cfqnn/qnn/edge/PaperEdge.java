@@ -76,6 +76,11 @@ public final class PaperEdge extends CircuitEdge {
     }
 
     @Override
+    public long circuitsPerTrainingStep() {
+        return 1 + 2L * parameterCount();
+    }
+
+    @Override
     public double[] initialParameters(Seed seed) {
         SplittableRandom r = seed.random();
         double[] p = new double[parameterCount()];

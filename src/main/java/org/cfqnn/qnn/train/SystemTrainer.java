@@ -22,6 +22,18 @@ public final class SystemTrainer {
                       double[][] edgeInitial, double cloudSeconds, double edgeSeconds) {
     }
 
+    /** The system with its initial parameters: what Algorithm 1's emulated training phases start from. */
+    public static TrainedQnn initial(RadioModel radio, CloudModel cloud, TrainingSettings cloudTraining, String decoding,
+                                     int candidates, EdgeModel edge, TrainingSettings edgeTraining, long seed) {
+        Seed root = new Seed(seed);
+        double[][] edges = new double[radio.nAp()][];
+        for (int m = 0; m < radio.nAp(); m++) {
+            edges[m] = edge.initialParameters(root.split("edge-init", m));
+        }
+        return new TrainedQnn(radio.nAp(), radio.nUser(), radio.nTx(), cloud, cloud.initialParameters(root.split("cloud-init")),
+                decoding, candidates, cloudTraining, edge, edges, edgeTraining, seed);
+    }
+
     public static Run train(RadioModel radio, CloudModel cloud, TrainingSettings cloudTraining, String decoding,
                             int candidates, EdgeModel edge, TrainingSettings edgeTraining, long seed, boolean progress) {
         Seed root = new Seed(seed);

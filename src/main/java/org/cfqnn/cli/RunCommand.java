@@ -1,0 +1,123 @@
+package org.cfqnn.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValue;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.cfqnn.emulator.Emulation;
+import org.cfqnn.emulator.EmulatorRunner;
+import org.cfqnn.input.InvalidInputException;
+import org.cfqnn.io.AtomicFiles;
+import org.cfqnn.io.OutputDir;
+import org.cfqnn.report.EmulatorReport;
+import org.cfqnn.report.SequenceChart;
+import org.cfqnn.report.TextTable;
+import org.cfqnn.scenario.Defaults;
+import org.cfqnn.scenario.Scenario;
+import org.cfqnn.scenario.ScenarioSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code cfqnn run}: the emulator, on a scenario file. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Emulate the scenario's protocols with actors (APs, users, edges, the cloud, the air interface) "
+                + "on the same channel realizations.", "Writes DIR/summary.json, steps.csv, trace.jsonl, rates-over-time.png, "
+                + "latency-cdf.png (and sweep plots) and report.html."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ScenarioOptions scenario;
+
+    @Mixin
+    ProgressOption progress;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Directory for the results (default: results/<scenario name>).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        List<String> sets = new ArrayList<>(scenario.sets);
+        if (scenario.seed != null) {
+            sets.add("seed=" + scenario.seed);
+        }
+        Config config = Scenario.load(scenario.scenario, sets);
+        ScenarioSettings base = ScenarioSettings.of(config);
+        List<EmulatorRunner.Point> points = points(config, base);
+        Path dir = out != null ? out : Path.of("results", name(scenario.scenario));
+        EmulatorRunner.Report report;
+        try (OutputDir output = OutputDir.create(dir)) {
+            Path steps = output.file("steps.csv");
+            Path trace = output.file("trace.jsonl");
+            report = EmulatorRunner.run(points, steps, trace, progress.enabled());
+            String key = base.emulator().sweepKey();
+            ObjectNode summary = EmulatorReport.summary(report, scenario.scenario.toString(), key);
+            AtomicFiles.writeString(output.file("summary.json"), summary.toPrettyString() + "\n");
+            List<Path> plots = new ArrayList<>();
+            plots.add(EmulatorReport.ratesOverTime(steps, base.emulator().steps(), output.file("rates-over-time.png")));
+            List<Emulation.Outcome> firstPoint = report.outcomes().stream()
+                    .filter(o -> o.sweepValue().equals(points.get(0).value())).toList();
+            plots.add(EmulatorReport.latencyCdf(firstPoint, output.file("latency-cdf.png")));
+            if (!key.isEmpty()) {
+                String file = key.replace('.', '-');
+                plots.add(EmulatorReport.sweep(report, key, "minRate", output.file("min-rate-vs-" + file + ".png")));
+                plots.add(EmulatorReport.sweep(report, key, "missRate", output.file("misses-vs-" + file + ".png")));
+                plots.add(EmulatorReport.sweep(report, key, "latency", output.file("latency-vs-" + file + ".png")));
+            }
+            Emulation.Outcome chart = firstPoint.get(0);
+            String runName = chart.sweepValue().isEmpty() ? chart.protocol() : chart.protocol() + "@" + chart.sweepValue();
+            EmulatorReport.html(report, summary, plots, SequenceChart.svg(base.emulator().trace() ? trace : null, runName,
+                    base.emulator().sequenceSteps()), output.file("report.html"));
+            output.commit();
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        TextTable t = new TextTable("run", "mean min rate", "mean sum rate", "misses", "latency p50 us", "p99 us",
+                "msgs/step", "steps/s");
+        for (Emulation.Outcome o : report.outcomes()) {
+            var r = o.results();
+            t.row(EmulatorReport.label(o), r.meanMinRate(), r.meanSumRate(), r.fallbacks(), r.latencyP50Us(), r.latencyP99Us(),
+                    (double) o.traffic().deployment().messages / r.steps(), String.format("%.0f", o.stepsPerSecond()));
+        }
+        w.print(t);
+        w.printf("%.1f s wall time; results in %s (open report.html)%n", report.wallSeconds(), dir);
+        return 0;
+    }
+
+    /** Every sweep point, validated before anything runs (without a sweep, one point). */
+    static List<EmulatorRunner.Point> points(Config config, ScenarioSettings base) {
+        String key = base.emulator().sweepKey();
+        if (key.isEmpty()) {
+            return List.of(new EmulatorRunner.Point("", base));
+        }
+        Config defaults = Defaults.config().getConfig("cfqnn");
+        if (!defaults.hasPath(key) || key.startsWith("emulator.sweep")) {
+            throw new InvalidInputException("emulator.sweep.key", key, "must name a setting of the scenario, e.g. "
+                    + "emulator.links.fronthaul.latency or radio.mu");
+        }
+        List<EmulatorRunner.Point> out = new ArrayList<>();
+        for (ConfigValue v : base.emulator().sweepValues()) {
+            String label = v.render(ConfigRenderOptions.concise()).replace("\"", "");
+            try {
+                out.add(new EmulatorRunner.Point(label, ScenarioSettings.of(config.withValue(key, v))));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("emulator.sweep.values", label, "sweep point rejected: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static String name(Path scenarioFile) {
+        String f = scenarioFile.getFileName().toString();
+        return f.endsWith(".conf") ? f.substring(0, f.length() - 5) : f;
+    }
+}

@@ -1,0 +1,206 @@
+package org.cfqnn.emulator;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.pekko.actor.NoSerializationVerificationNeeded;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.cfqnn.input.InvalidInputException;
+import org.cfqnn.qnn.ModelFiles;
+import org.cfqnn.qnn.TrainedQnn;
+import org.cfqnn.qnn.train.SystemTrainer;
+import org.cfqnn.report.CsvWriter;
+import org.cfqnn.report.Progress;
+import org.cfqnn.scenario.Defaults;
+import org.cfqnn.scenario.EmulatorSettings;
+import org.cfqnn.scenario.Models;
+import org.cfqnn.scenario.ScenarioSettings;
+
+/**
+ * Runs a scenario: for every sweep point, every protocol, one emulation in one actor system, on the same
+ * channel realizations (the world's streams depend on the seed only). QNN models are trained once per
+ * distinct configuration ({@code training = offline}), loaded ({@code load}), or trained inside the
+ * non-centralized run by Algorithm 1's emulated phases ({@code emulate}), whose parameters the other
+ * protocols then deploy.
+ */
+public final class EmulatorRunner {
+
+    /** One point of a sweep ({@code value} is empty without a sweep). */
+    public record Point(String value, ScenarioSettings settings) {
+    }
+
+    /** How a QNN system was obtained, and in how long (wall clock). */
+    public record Training(String mode, String cloudAnsatz, String edgeAnsatz, double seconds) {
+    }
+
+    /** Everything the runs produced. */
+    public record Report(List<Point> points, List<Emulation.Outcome> outcomes, List<Training> trainings,
+                         double wallSeconds) {
+    }
+
+    /** The guardian's request to run one emulation (local only). */
+    record RunRequest(Emulation.Spec spec, ActorRef<Emulation.Outcome> replyTo) implements NoSerializationVerificationNeeded {
+    }
+
+    private EmulatorRunner() {
+    }
+
+    static Behavior<RunRequest> guardian() {
+        return Behaviors.setup(ctx -> {
+            long[] runs = {0};
+            return Behaviors.receive(RunRequest.class)
+                    .onMessage(RunRequest.class, r -> {
+                        ctx.spawn(Emulation.create(r.spec(), r.replyTo()), "run-" + runs[0]++);
+                        return Behaviors.same();
+                    })
+                    .build();
+        });
+    }
+
+    /** Runs every point and protocol, streaming {@code steps.csv} and {@code trace.jsonl} into {@code dir}. */
+    public static Report run(List<Point> points, Path stepsCsv, Path traceFile, boolean progress) {
+        long start = System.nanoTime();
+        ActorSystem<RunRequest> system = ActorSystem.create(guardian(), "cfqnn", Defaults.config());
+        List<Emulation.Outcome> outcomes = new ArrayList<>();
+        List<Training> trainings = new ArrayList<>();
+        Map<String, TrainedQnn> trained = new HashMap<>();
+        EmulatorSettings first = points.get(0).settings().emulator();
+        try (CsvWriter csv = new CsvWriter(stepsCsv, Recorder.COLUMNS);
+             TraceSink trace = first.trace() ? new TraceSink(traceFile, first.traceMaxSteps()) : TraceSink.disabled();
+             Progress bar = Progress.start("emulate", totalSteps(points), progress)) {
+            Executor training = system.dispatchers().lookup(DispatcherSelector.fromConfig("cfqnn.emulator.training-dispatcher"));
+            AtomicLong done = new AtomicLong();
+            for (Point point : points) {
+                ScenarioSettings s = point.settings();
+                for (String protocol : order(s.emulator())) {
+                    TrainedQnn qnn = null;
+                    boolean emulate = false;
+                    if (s.emulator().usesQnn(protocol)) {
+                        String key = trainingKey(s);
+                        qnn = trained.get(key);
+                        if (qnn == null) {
+                            emulate = s.emulator().training().equals("emulate") && protocol.equals(EmulatorSettings.NON_CENTRALIZED);
+                            qnn = obtain(s, emulate, trainings);
+                            if (!emulate) {
+                                trained.put(key, qnn);
+                            }
+                        }
+                    }
+                    Emulation.Spec spec = new Emulation.Spec(s, protocol, qnn, emulate, csv, trace, point.value(),
+                            training, done);
+                    Emulation.Outcome outcome = await(system, spec, bar, done, s.emulator().runTimeout());
+                    if (outcome.failure() != null) {
+                        throw new IllegalStateException(protocol + ": " + outcome.failure());
+                    }
+                    outcomes.add(outcome);
+                    if (emulate) { // hand the parameters Algorithm 1 trained to the other protocols
+                        trained.put(trainingKey(s), withParameters(qnn, outcome.cloudParams(), outcome.edgeParams()));
+                    }
+                }
+            }
+        } finally {
+            system.terminate();
+            try {
+                system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // the JVM exits anyway; nothing left to flush
+            }
+        }
+        return new Report(points, outcomes, trainings, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The non-centralized protocol runs first: with emulated training it trains the models the others use. */
+    private static List<String> order(EmulatorSettings e) {
+        List<String> out = new ArrayList<>(e.protocols());
+        if (out.remove(EmulatorSettings.NON_CENTRALIZED)) {
+            out.add(0, EmulatorSettings.NON_CENTRALIZED);
+        }
+        return out;
+    }
+
+    private static long totalSteps(List<Point> points) {
+        long total = 0;
+        for (Point p : points) {
+            EmulatorSettings e = p.settings().emulator();
+            total += (long) e.steps() * e.protocols().size();
+            if (e.training().equals("emulate") && e.protocols().contains(EmulatorSettings.NON_CENTRALIZED)) {
+                total += p.settings().edge().training().iterations();
+            }
+        }
+        return total;
+    }
+
+    private static String trainingKey(ScenarioSettings s) {
+        return Objects.hash(s.seed(), s.radio(), s.cloud(), s.edge(), s.emulator().training(), s.emulator().models()) + "";
+    }
+
+    private static TrainedQnn obtain(ScenarioSettings s, boolean emulate, List<Training> trainings) {
+        var cloud = Models.cloud(s.cloud(), s.radio());
+        var edge = Models.edge(s.edge(), s.radio());
+        long t0 = System.nanoTime();
+        TrainedQnn q;
+        String mode;
+        if (s.emulator().training().equals("load")) {
+            q = ModelFiles.read(Path.of(s.emulator().models()));
+            if (q.nAp() != s.radio().nAp() || q.nUser() != s.radio().nUser() || q.nTx() != s.radio().nTx()) {
+                throw new InvalidInputException("emulator.models", s.emulator().models(), String.format(
+                        "were trained for M=%d K=%d N=%d, the scenario has M=%d K=%d N=%d", q.nAp(), q.nUser(), q.nTx(),
+                        s.radio().nAp(), s.radio().nUser(), s.radio().nTx()));
+            }
+            mode = "load";
+        } else if (emulate) {
+            q = SystemTrainer.initial(s.radio(), cloud, s.cloud().training(), s.cloud().decoding(), s.cloud().candidates(),
+                    edge, s.edge().training(), s.seed());
+            mode = "emulate";
+        } else {
+            q = SystemTrainer.train(s.radio(), cloud, s.cloud().training(), s.cloud().decoding(), s.cloud().candidates(),
+                    edge, s.edge().training(), s.seed(), false).qnn();
+            mode = "offline";
+        }
+        trainings.add(new Training(mode, q.cloud().ansatz(), q.edge().ansatz(), (System.nanoTime() - t0) / 1e9));
+        return q;
+    }
+
+    private static TrainedQnn withParameters(TrainedQnn q, double[] cloud, double[][] edges) {
+        return new TrainedQnn(q.nAp(), q.nUser(), q.nTx(), q.cloud(), cloud, q.decoding(), q.candidates(),
+                q.cloudTraining(), q.edge(), edges, q.edgeTraining(), q.seed());
+    }
+
+    private static Emulation.Outcome await(ActorSystem<RunRequest> system, Emulation.Spec spec, Progress bar,
+                                           AtomicLong done, long timeoutNanos) {
+        CompletableFuture<Emulation.Outcome> f = AskPattern.<RunRequest, Emulation.Outcome>ask(system,
+                replyTo -> new RunRequest(spec, replyTo), Duration.ofNanos(timeoutNanos), system.scheduler())
+                .toCompletableFuture();
+        long shown = done.get();
+        while (true) {
+            try {
+                Emulation.Outcome o = f.get(200, TimeUnit.MILLISECONDS);
+                bar.stepBy(done.get() - shown);
+                return o;
+            } catch (java.util.concurrent.TimeoutException e) {
+                long now = done.get();
+                bar.stepBy(now - shown);
+                shown = now;
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("emulation of " + spec.protocol() + " failed: " + e.getCause().getMessage(),
+                        e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.cfqnn.emulator;
+
+import org.apache.pekko.actor.typed.ActorRef;
+
+/**
+ * An entity's connection to the network. It outlives actor restarts (the run keeps one per address)
+ * so that sequence numbers, and with them event order and ids, stay unique and deterministic.
+ * Not thread-safe: used from its actor only.
+ */
+public final class Endpoint {
+
+    private final String address;
+    private final int ordinal;
+    private final ActorRef<NetworkCommand> network;
+    private long seq;
+    private long now;
+    private long currentEvent;
+
+    public Endpoint(String address, int ordinal, ActorRef<NetworkCommand> network) {
+        this.address = address;
+        this.ordinal = ordinal;
+        this.network = network;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    /** Marks the start of handling a delivery: its time becomes "now". */
+    public void begin(Deliver d) {
+        now = d.at();
+        currentEvent = d.id();
+    }
+
+    /** The time of the event being handled, ns since the run started. */
+    public long now() {
+        return now;
+    }
+
+    /** The id of the event being handled (the default cause of what is sent now). */
+    public long currentEvent() {
+        return currentEvent;
+    }
+
+    public void send(String to, Wire message) {
+        send(to, message, 0, currentEvent);
+    }
+
+    /** Sends after {@code processingDelay} ns of compute, naming the event that caused it. */
+    public void send(String to, Wire message, long processingDelay, long cause) {
+        network.tell(new NetworkCommand.Send(address, ordinal, seq++, to, message, processingDelay, cause));
+    }
+
+    public void schedule(long delay, Event timer) {
+        network.tell(new NetworkCommand.Schedule(address, ordinal, seq++, delay, timer));
+    }
+
+    /** Done with the current delivery (after every send it caused). */
+    public void ack() {
+        network.tell(new NetworkCommand.Ack(address));
+    }
+
+    public ActorRef<NetworkCommand> network() {
+        return network;
+    }
+}

@@ -1,0 +1,28 @@
+package org.cfqnn.emulator;
+
+/** Timers entities schedule for themselves through the network (virtual or real time). */
+public final class Timers {
+
+    private Timers() {
+    }
+
+    /** The run starts (t = 0). */
+    public record Begin() implements Event {
+    }
+
+    /** World: the start of step {@code step}, when the channel is regenerated. */
+    public record StepTick(long step) implements Event {
+    }
+
+    /** AP: the transmit instant of step {@code step} (the deadline). */
+    public record TransmitDue(long step) implements Event {
+    }
+
+    /** Cloud: stop waiting for the remaining CSI of step {@code step}. */
+    public record CollectTimeout(long step) implements Event {
+    }
+
+    /** Cloud or edge: training job {@code job} is due to finish (its charged compute time has passed). */
+    public record TrainingDue(long job) implements Event {
+    }
+}

@@ -1,0 +1,181 @@
+package org.cfqnn.emulator;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.cfqnn.radio.Channel;
+import org.cfqnn.radio.ChannelModel;
+import org.cfqnn.radio.Layout;
+import org.cfqnn.radio.Precoders;
+import org.cfqnn.radio.RateReport;
+import org.cfqnn.radio.Rates;
+import org.cfqnn.rng.Seed;
+
+/**
+ * The air interface and the clock of the channel. Every step it regenerates the channel (i.i.d. by
+ * default; {@code h_t = alpha h_{t-1} + sqrt(1 - alpha^2) w} with correlation alpha; users moving at
+ * {@code user-speed}), hands each AP its true channel as a pilot, and once every AP has transmitted
+ * computes what every user receives on the true channel and tells the users.
+ */
+public final class World extends AbstractBehavior<World.Command> {
+
+    /** World's protocol: deliveries only. */
+    public sealed interface Command extends CborSerializable permits Deliver {
+    }
+
+    private final RunContext run;
+    private final Endpoint endpoint;
+    private final ChannelModel channels;
+    private final Seed seed;
+    private Layout layout;
+    private double[] heading; // per user, for mobility
+    private Channel current;
+    private final Map<Long, Channel> truthOf = new HashMap<>();
+    private final Map<Long, Wire.Transmission[]> received = new HashMap<>();
+
+    private World(ActorContext<Command> ctx, RunContext run) {
+        super(ctx);
+        this.run = run;
+        this.endpoint = run.endpoint(Addresses.WORLD);
+        this.channels = new ChannelModel(run.radio());
+        this.seed = run.seed().split("world");
+    }
+
+    public static Behavior<Command> create(RunContext run) {
+        return Behaviors.setup(ctx -> new World(ctx, run));
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder().onMessage(Deliver.class, this::onDeliver).build();
+    }
+
+    private Behavior<Command> onDeliver(Deliver d) {
+        endpoint.begin(d);
+        try {
+            Event e = d.event();
+            if (e instanceof Timers.Begin) {
+                if (!run.cloudTrainingPhase()) {
+                    endpoint.schedule(0, new Timers.StepTick(0));
+                }
+            } else if (e instanceof Wire.CloudReady) {
+                endpoint.schedule(0, new Timers.StepTick(0));
+            } else if (e instanceof Timers.StepTick t) {
+                onTick(t.step());
+            } else if (e instanceof Wire.Transmission t) {
+                onTransmission(t);
+            }
+        } finally {
+            endpoint.ack();
+        }
+        return this;
+    }
+
+    private void onTick(long step) {
+        Channel h = next(step);
+        boolean deployment = run.isDeployment(step);
+        if (step == run.edgeTrainingSteps()) {
+            run.deploymentWallStart().set(System.nanoTime());
+        }
+        int nUser = run.nUser();
+        int nTx = run.nTx();
+        for (int m = 0; m < run.nAp(); m++) {
+            double[] re = new double[nUser * nTx];
+            double[] im = new double[nUser * nTx];
+            double[] beta = new double[nUser];
+            for (int k = 0; k < nUser; k++) {
+                beta[k] = channels.beta(layout, m, k);
+                for (int j = 0; j < nTx; j++) {
+                    re[k * nTx + j] = h.re(m, k, j);
+                    im[k * nTx + j] = h.im(m, k, j);
+                }
+            }
+            endpoint.send(Addresses.ap(m), new Wire.Pilot(step, m, re, im, beta, deployment));
+        }
+        if (deployment) {
+            truthOf.put(step, h);
+        }
+        run.progress().incrementAndGet();
+        if (step + 1 < run.totalSteps()) {
+            endpoint.schedule(run.emulator().stepPeriod(), new Timers.StepTick(step + 1));
+        }
+    }
+
+    /** The channel of {@code step}: positions move, then fading evolves by the AR(1) model. */
+    private Channel next(long step) {
+        if (layout == null) {
+            layout = Layout.drop(run.nAp(), run.nUser(), seed.split("layout"));
+            heading = new double[run.nUser()];
+            for (int k = 0; k < heading.length; k++) {
+                heading[k] = seed.split("heading", k).random().nextDouble(0, 2 * Math.PI);
+            }
+        } else if (run.emulator().userSpeed() > 0) {
+            double dist = run.emulator().userSpeed() * run.emulator().stepPeriod() * 1e-9;
+            for (int k = 0; k < heading.length; k++) {
+                double x = layout.userX(k) + dist * Math.cos(heading[k]);
+                double y = layout.userY(k) + dist * Math.sin(heading[k]);
+                if (x < 0 || x > 1) {
+                    heading[k] = Math.PI - heading[k];
+                    x = Math.max(0, Math.min(1, x));
+                }
+                if (y < 0 || y > 1) {
+                    heading[k] = -heading[k];
+                    y = Math.max(0, Math.min(1, y));
+                }
+                layout = layout.withUser(k, x, y);
+            }
+        }
+        Channel w = channels.fading(layout, seed.split("fading", step));
+        double alpha = run.emulator().correlation();
+        if (current == null || alpha == 0) {
+            current = w;
+        } else {
+            double[] re = current.reArray();
+            double[] im = current.imArray();
+            double[] wr = w.reArray();
+            double[] wi = w.imArray();
+            double s = Math.sqrt(1 - alpha * alpha);
+            for (int i = 0; i < re.length; i++) {
+                re[i] = alpha * re[i] + s * wr[i];
+                im[i] = alpha * im[i] + s * wi[i];
+            }
+            current = Channel.of(current.nAp(), current.nUser(), current.nTx(), re, im);
+        }
+        return current;
+    }
+
+    private void onTransmission(Wire.Transmission t) {
+        Wire.Transmission[] got = received.computeIfAbsent(t.step(), k -> new Wire.Transmission[run.nAp()]);
+        got[t.ap()] = t;
+        for (Wire.Transmission x : got) {
+            if (x == null) {
+                return;
+            }
+        }
+        received.remove(t.step());
+        Channel truth = truthOf.remove(t.step());
+        int nTx = run.nTx();
+        int[] a = new int[run.nAp()];
+        double[] re = new double[run.nAp() * nTx];
+        double[] im = new double[re.length];
+        int fallbacks = 0;
+        for (Wire.Transmission x : got) {
+            a[x.ap()] = x.user();
+            System.arraycopy(x.re(), 0, re, x.ap() * nTx, nTx);
+            System.arraycopy(x.im(), 0, im, x.ap() * nTx, nTx);
+            fallbacks += x.fresh() ? 0 : 1;
+        }
+        RateReport r = Rates.evaluate(truth, a, Precoders.of(run.nAp(), nTx, re, im), run.radio().rho(), run.radio().mu());
+        for (int k = 0; k < run.nUser(); k++) {
+            endpoint.send(Addresses.user(k), new Wire.Reception(t.step(), k, r.served()[k] ? r.rates()[k] : 0, r.served()[k]));
+        }
+        run.recorder().tell(new Recorder.AirOutcome(t.step() - run.edgeTrainingSteps(), endpoint.now(), fallbacks, a));
+        if (t.step() == run.totalSteps() - 1) {
+            run.emulation().tell(Emulation.WorldDone.INSTANCE);
+        }
+    }
+}

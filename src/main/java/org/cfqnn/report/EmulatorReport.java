@@ -1,0 +1,290 @@
+package org.cfqnn.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cfqnn.emulator.Emulation;
+import org.cfqnn.emulator.EmulatorRunner;
+import org.cfqnn.emulator.Recorder;
+import org.cfqnn.emulator.TrafficStats;
+import org.cfqnn.io.JsonNodes;
+import org.cfqnn.scenario.ScenarioSettings;
+
+/**
+ * The outputs of {@code cfqnn run} beyond the streamed CSV and trace: {@code summary.json}, the plots
+ * and {@code report.html} (one self-contained page: plots inlined, tables, message sequence chart).
+ * {@code summary.json} is identical for identical seeds in virtual time except for its
+ * {@code performance} block (wall-clock measurements).
+ */
+public final class EmulatorReport {
+
+    private EmulatorReport() {
+    }
+
+    /** A run's label in tables and plots: the protocol, with the sweep value when there is one. */
+    public static String label(Emulation.Outcome o) {
+        return o.sweepValue().isEmpty() ? o.protocol() : o.protocol() + " @ " + o.sweepValue();
+    }
+
+    public static ObjectNode summary(EmulatorRunner.Report report, String scenario, String sweepKey) {
+        ScenarioSettings s = report.points().get(0).settings();
+        ObjectNode root = JsonNodes.MAPPER.createObjectNode();
+        root.put("scenario", scenario);
+        root.put("seed", s.seed());
+        root.put("clock", s.emulator().clock());
+        root.set("model", JsonNodes.MAPPER.valueToTree(s.radio()));
+        root.put("cloudAnsatz", s.cloud().ansatz());
+        root.put("edgeAnsatz", s.edge().ansatz());
+        root.put("steps", s.emulator().steps());
+        if (!sweepKey.isEmpty()) {
+            ObjectNode sw = root.putObject("sweep");
+            sw.put("key", sweepKey);
+            ArrayNode values = sw.putArray("values");
+            report.points().forEach(p -> values.add(p.value()));
+        }
+        ArrayNode runs = root.putArray("runs");
+        for (Emulation.Outcome o : report.outcomes()) {
+            Recorder.Results r = o.results();
+            ObjectNode run = runs.addObject();
+            run.put("protocol", o.protocol());
+            if (!o.sweepValue().isEmpty()) {
+                run.put("sweepValue", o.sweepValue());
+            }
+            run.put("steps", r.steps());
+            ObjectNode min = run.putObject("minRate");
+            min.put("mean", r.meanMinRate());
+            min.put("p5", r.p5MinRate());
+            min.put("p50", r.p50MinRate());
+            min.put("p95", r.p95MinRate());
+            ObjectNode sum = run.putObject("sumRate");
+            sum.put("mean", r.meanSumRate());
+            sum.put("p50", r.p50SumRate());
+            run.put("unservedPerStep", r.meanUnserved());
+            run.put("deadlineMisses", r.fallbacks());
+            run.put("missRate", (double) r.fallbacks() / (r.steps() * s.radio().nAp()));
+            ObjectNode lat = run.putObject("protocolLatencyUs");
+            lat.put("p50", r.latencyP50Us());
+            lat.put("p99", r.latencyP99Us());
+            lat.put("max", r.latencyMaxUs());
+            lat.put("samples", r.latencySamples());
+            lat.put("late", r.late());
+            TrafficStats.Count dep = o.traffic().deployment();
+            run.put("messagesPerStep", (double) dep.messages / r.steps());
+            run.put("bytesPerStep", (double) dep.bytes / r.steps());
+            run.put("lostMessages", dep.lost);
+            ObjectNode byType = run.putObject("messagesByType");
+            o.traffic().deploymentByType().forEach((t, c) -> byType.put(t, c.messages));
+            ObjectNode phases = run.putObject("messagesByPhase");
+            o.traffic().byPhase().forEach((t, c) -> phases.put(t, c.messages));
+            ObjectNode restarts = run.putObject("restarts");
+            o.restarts().forEach(restarts::put);
+        }
+        ObjectNode perf = root.putObject("performance");
+        perf.put("wallSeconds", report.wallSeconds());
+        ArrayNode tr = perf.putArray("training");
+        for (EmulatorRunner.Training t : report.trainings()) {
+            ObjectNode x = tr.addObject();
+            x.put("mode", t.mode());
+            x.put("cloudAnsatz", t.cloudAnsatz());
+            x.put("edgeAnsatz", t.edgeAnsatz());
+            x.put("seconds", t.seconds());
+        }
+        ArrayNode pr = perf.putArray("runs");
+        for (Emulation.Outcome o : report.outcomes()) {
+            ObjectNode x = pr.addObject();
+            x.put("run", label(o));
+            x.put("wallSeconds", o.wallSeconds());
+            x.put("deploymentStepsPerSecond", o.stepsPerSecond());
+        }
+        return root;
+    }
+
+    /**
+     * Mean min rate over time per run, from the streamed CSV: at most 100 points per run, each the mean of
+     * at least 20 steps (a single step's min rate is as random as its channel).
+     */
+    public static Path ratesOverTime(Path stepsCsv, int steps, Path png) {
+        int buckets = Math.max(1, Math.min(100, steps / 20));
+        int width = (steps + buckets - 1) / buckets;
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        try (BufferedReader in = Files.newBufferedReader(stepsCsv, StandardCharsets.UTF_8)) {
+            in.readLine();
+            String line;
+            while ((line = in.readLine()) != null) {
+                String[] f = line.split(",", -1);
+                String key = f[0].isEmpty() ? f[1] : f[1] + " @ " + f[0];
+                int b = Integer.parseInt(f[2]) / width;
+                sums.computeIfAbsent(key, k -> new double[buckets])[b] += Double.parseDouble(f[4]);
+                counts.computeIfAbsent(key, k -> new int[buckets])[b]++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        double[] x = new double[buckets];
+        for (int b = 0; b < buckets; b++) {
+            x[b] = b * width + width / 2.0;
+        }
+        Map<String, double[]> series = new LinkedHashMap<>();
+        sums.forEach((k, s) -> {
+            double[] y = new double[buckets];
+            for (int b = 0; b < buckets; b++) {
+                y[b] = counts.get(k)[b] == 0 ? Double.NaN : s[b] / counts.get(k)[b];
+            }
+            series.put(k, y);
+        });
+        Plots.save(Plots.lines("Min user rate over the deployment (mean per " + width + " steps)", "step",
+                "min rate (bit/s/Hz)", x, series), png);
+        return png;
+    }
+
+    /** Protocol latency CDFs (CSI measured -> precoder at the AP) of the runs given. */
+    public static Path latencyCdf(List<Emulation.Outcome> outcomes, Path png) {
+        var chart = Plots.chart("Protocol latency: CSI at the AP -> precoder at the AP", "latency (us)", "CDF");
+        for (Emulation.Outcome o : outcomes) {
+            long[] q = o.results().latencyCdfNanos();
+            if (o.results().latencySamples() == 0) {
+                continue;
+            }
+            double[] x = new double[q.length];
+            double[] y = new double[q.length];
+            for (int p = 0; p < q.length; p++) {
+                x[p] = q[p] / 1e3;
+                y[p] = p / 100.0 + (p == 0 ? 0.001 : 0); // keeps XChart from labelling every percentile
+            }
+            chart.addSeries(label(o), x, y).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        }
+        Plots.save(chart, png);
+        return png;
+    }
+
+    /** One metric against the sweep values, a line per protocol. */
+    public static Path sweep(EmulatorRunner.Report report, String key, String metric, Path png) {
+        Map<String, List<Double>> byProtocol = new LinkedHashMap<>();
+        for (Emulation.Outcome o : report.outcomes()) {
+            Recorder.Results r = o.results();
+            double v = switch (metric) {
+                case "minRate" -> r.meanMinRate();
+                case "missRate" -> (double) r.fallbacks() / (r.steps() * report.points().get(0).settings().radio().nAp());
+                default -> r.latencyP50Us();
+            };
+            byProtocol.computeIfAbsent(o.protocol(), k -> new ArrayList<>()).add(v);
+        }
+        double[] x = new double[report.points().size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = numeric(report.points().get(i).value(), i);
+        }
+        Map<String, double[]> series = new LinkedHashMap<>();
+        byProtocol.forEach((p, v) -> series.put(p, v.stream().mapToDouble(Double::doubleValue).toArray()));
+        String y = switch (metric) {
+            case "minRate" -> "mean min rate (bit/s/Hz)";
+            case "missRate" -> "deadline miss rate";
+            default -> "protocol latency p50 (us)";
+        };
+        Plots.save(Plots.lines(y + " vs " + key, key + unit(report.points().get(0).value()), y, x, series), png);
+        return png;
+    }
+
+    /** A sweep value as a number for the x axis: durations in microseconds, numbers as they are. */
+    static double numeric(String value, int fallback) {
+        String v = value.trim().replace("\"", "");
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            try {
+                return com.typesafe.config.ConfigFactory.parseString("d = " + v).getDuration("d").toNanos() / 1e3;
+            } catch (RuntimeException x) {
+                return fallback;
+            }
+        }
+    }
+
+    private static String unit(String value) {
+        try {
+            Double.parseDouble(value.trim());
+            return "";
+        } catch (NumberFormatException e) {
+            return " (us)";
+        }
+    }
+
+    /** report.html: one page, plots inlined as data URIs. */
+    public static void html(EmulatorRunner.Report report, ObjectNode summary, List<Path> plots, String sequenceSvg,
+                            Path out) {
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>cfqnn run: ")
+                .append(esc(summary.get("scenario").asText())).append("</title><style>")
+                .append("body{font-family:sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse;margin:1em 0}")
+                .append("td,th{border:1px solid #bbb;padding:4px 8px;text-align:right}th{background:#eee}")
+                .append("td:first-child{text-align:left}img{max-width:100%;border:1px solid #ddd;margin:.5em 0}")
+                .append("</style></head><body>");
+        h.append("<h1>cfqnn run: ").append(esc(summary.get("scenario").asText())).append("</h1>");
+        JsonNode model = summary.get("model");
+        h.append("<p>M = ").append(model.get("nAp")).append(" APs, K = ").append(model.get("nUser")).append(" users, N = ")
+                .append(model.get("nTx")).append(" antennas, rho = ")
+                .append(String.format("%.1f dB", 10 * Math.log10(model.get("rho").asDouble()))).append(", mu = ")
+                .append(model.get("mu")).append("; cloud ansatz <b>").append(summary.get("cloudAnsatz").asText())
+                .append("</b>, edge ansatz <b>").append(summary.get("edgeAnsatz").asText()).append("</b>; ")
+                .append(summary.get("steps")).append(" deployment steps per run, ").append(summary.get("clock").asText())
+                .append(" clock, seed ").append(summary.get("seed")).append(".</p>");
+        h.append("<h2>Results</h2><table><tr><th>run</th><th>mean min rate</th><th>p5 min rate</th><th>mean sum rate</th>")
+                .append("<th>unserved / step</th><th>deadline misses</th><th>latency p50 (us)</th><th>p99</th><th>max</th>")
+                .append("<th>messages / step</th><th>bytes / step</th><th>restarts</th></tr>");
+        for (JsonNode r : summary.get("runs")) {
+            String name = r.get("protocol").asText() + (r.has("sweepValue") ? " @ " + r.get("sweepValue").asText() : "");
+            h.append("<tr><td>").append(esc(name)).append("</td>")
+                    .append(cell(r.at("/minRate/mean"))).append(cell(r.at("/minRate/p5"))).append(cell(r.at("/sumRate/mean")))
+                    .append(cell(r.get("unservedPerStep"))).append("<td>").append(r.get("deadlineMisses").asLong())
+                    .append(String.format(" (%.1f%%)", 100 * r.get("missRate").asDouble())).append("</td>")
+                    .append(cell(r.at("/protocolLatencyUs/p50"))).append(cell(r.at("/protocolLatencyUs/p99")))
+                    .append(cell(r.at("/protocolLatencyUs/max"))).append(cell(r.get("messagesPerStep")))
+                    .append(cell(r.get("bytesPerStep"))).append("<td>").append(esc(r.get("restarts").toString()))
+                    .append("</td></tr>");
+        }
+        h.append("</table>");
+        h.append("<p>Latency: from the CSI measured at an AP to that step's precoder at the AP (classical protocols: the "
+                + "assignment, MR is computed at the AP). A miss: the precoder was not there at the transmit instant; the AP "
+                + "used its fallback.</p>");
+        h.append("<h3>Performance</h3><table><tr><th>run</th><th>wall time (s)</th><th>deployment steps / s</th></tr>");
+        for (JsonNode r : summary.at("/performance/runs")) {
+            h.append("<tr><td>").append(esc(r.get("run").asText())).append("</td>").append(cell(r.get("wallSeconds")))
+                    .append(cell(r.get("deploymentStepsPerSecond"))).append("</tr>");
+        }
+        h.append("</table>");
+        h.append("<h2>Plots</h2>");
+        for (Path p : plots) {
+            try {
+                h.append("<div><img alt=\"").append(esc(p.getFileName().toString())).append("\" src=\"data:image/png;base64,")
+                        .append(Base64.getEncoder().encodeToString(Files.readAllBytes(p))).append("\"></div>");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        h.append("<h2>Message sequence chart</h2>").append(sequenceSvg);
+        h.append("</body></html>\n");
+        try {
+            Files.writeString(out, h.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String cell(JsonNode n) {
+        return "<td>" + (n == null || n.isMissingNode() ? "" : String.format("%.3f", n.asDouble())) + "</td>";
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
