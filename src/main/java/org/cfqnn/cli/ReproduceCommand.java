@@ -81,10 +81,10 @@ public final class ReproduceCommand implements Callable<Integer> {
             }
         }
         List<String> seedSet = seed == null ? List.of() : List.of("seed=" + seed);
-        ScenarioSettings paper = ScenarioSettings.of(Scenario.load(paperScenario, seedSet));
+        ScenarioSettings paper = ScenarioSettings.of(Scenario.load(paperScenario, seedSet)).requireQnnFits();
         List<String> improvedSets = new ArrayList<>(improvedScenario == null ? IMPROVED : List.of());
         improvedSets.addAll(seedSet);
-        ScenarioSettings improved = ScenarioSettings.of(Scenario.load(improvedScenario, improvedSets));
+        ScenarioSettings improved = ScenarioSettings.of(Scenario.load(improvedScenario, improvedSets)).requireQnnFits();
         if (!paper.radio().equals(improved.radio())) {
             throw new InvalidInputException("--improved", improvedScenario, "must keep the paper system's radio settings");
         }

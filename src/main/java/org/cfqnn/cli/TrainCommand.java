@@ -41,7 +41,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ScenarioSettings s = scenario.settings();
+        ScenarioSettings s = scenario.settings().requireQnnFits();
         SystemTrainer.Run run = SystemTrainer.train(s.radio(), Models.cloud(s.cloud(), s.radio()),
                 s.cloud().training(), s.cloud().decoding(), s.cloud().candidates(), Models.edge(s.edge(), s.radio()),
                 s.edge().training(), s.seed(), progress.enabled());

@@ -23,8 +23,8 @@ public final class Ap extends AbstractBehavior<Ap.Command> {
     public sealed interface Command extends CborSerializable permits Deliver {
     }
 
-    /** What the AP transmits with, and for which step's CSI it was computed. */
-    private record Beam(long step, int user, double[] re, double[] im) {
+    /** What the AP transmits with, for which step's CSI it was computed, and the message it came in. */
+    private record Beam(long step, int user, double[] re, double[] im, long cause) {
     }
 
     private static final int KEEP_STEPS = 16;
@@ -119,13 +119,13 @@ public final class Ap extends AbstractBehavior<Ap.Command> {
         if (run.classical() && a.deployment()) {
             double[][] est = estimates.get(a.step());
             if (est != null) {
-                accept(mrBeam(a.step(), est, a.users()[m]));
+                accept(mrBeam(a.step(), est, a.users()[m], endpoint.currentEvent()));
             }
         }
     }
 
     private void onPrecoder(Wire.Precoder p) {
-        accept(new Beam(p.step(), p.user(), p.re(), p.im()));
+        accept(new Beam(p.step(), p.user(), p.re(), p.im(), endpoint.currentEvent()));
     }
 
     /** A precoder for step s arrived: keep it if it is the freshest, and record how long it took. */
@@ -148,16 +148,18 @@ public final class Ap extends AbstractBehavior<Ap.Command> {
             double[][] est = estimates.get(step);
             int user = assignment != null ? assignment[m] : m % run.nUser(); // before any assignment: round robin
             if (use == null || run.emulator().fallback().equals("mr")) {
-                use = mrBeam(assignmentStep, est, user);
+                use = mrBeam(assignmentStep, est, user, endpoint.currentEvent());
             }
         }
-        endpoint.send(Addresses.WORLD, new Wire.Transmission(step, m, use.user(), use.re(), use.im(), fresh, use.step()));
+        // the transmission's cause is the message that brought its precoder: CSI -> assignment -> precoder -> here
+        endpoint.send(Addresses.WORLD, new Wire.Transmission(step, m, use.user(), use.re(), use.im(), fresh, use.step()), 0,
+                use.cause());
     }
 
     /** The MR precoder {@code conj(hHat_k) / ||hHat_k||} from this AP's estimate {@code est}. */
-    private Beam mrBeam(long step, double[][] est, int k) {
+    private Beam mrBeam(long step, double[][] est, int k, long cause) {
         double[][] v = mr(est, k);
-        return new Beam(step, k, v[0], v[1]);
+        return new Beam(step, k, v[0], v[1], cause);
     }
 
     private double[][] mr(double[][] est, int k) {

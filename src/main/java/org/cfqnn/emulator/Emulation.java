@@ -101,12 +101,14 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
             register(network, Addresses.user(k), ctx.spawn(UserActor.create(run, k), Addresses.user(k)).narrow());
         }
         spec.trace().run(spec.sweepValue().isEmpty() ? spec.protocol() : spec.protocol() + "@" + spec.sweepValue());
-        network.tell(new NetworkCommand.Start(Addresses.WORLD, new Timers.Begin()));
-        if (emulate) {
+        java.util.List<NetworkCommand.Initial> initial = new java.util.ArrayList<>();
+        initial.add(new NetworkCommand.Initial(Addresses.WORLD, new Timers.Begin()));
+        if (emulate) { // Algorithm 1, line 2: every AP uploads its dataset
             for (int m = 0; m < nAp; m++) {
-                network.tell(new NetworkCommand.Start(Addresses.ap(m), new Timers.Begin()));
+                initial.add(new NetworkCommand.Initial(Addresses.ap(m), new Timers.Begin()));
             }
         }
+        network.tell(new NetworkCommand.Start(initial));
     }
 
     public static Behavior<Command> create(Spec spec, ActorRef<Outcome> replyTo) {

@@ -72,8 +72,14 @@ public final class EmulatorRunner {
 
     /** Runs every point and protocol, streaming {@code steps.csv} and {@code trace.jsonl} into {@code dir}. */
     public static Report run(List<Point> points, Path stepsCsv, Path traceFile, boolean progress) {
+        return run(points, stepsCsv, traceFile, progress, Defaults.config());
+    }
+
+    /** As above, in an actor system with the given configuration (tests turn message serialization checks on). */
+    public static Report run(List<Point> points, Path stepsCsv, Path traceFile, boolean progress,
+                             com.typesafe.config.Config actorConfig) {
         long start = System.nanoTime();
-        ActorSystem<RunRequest> system = ActorSystem.create(guardian(), "cfqnn", Defaults.config());
+        ActorSystem<RunRequest> system = ActorSystem.create(guardian(), "cfqnn", actorConfig);
         List<Emulation.Outcome> outcomes = new ArrayList<>();
         List<Training> trainings = new ArrayList<>();
         Map<String, TrainedQnn> trained = new HashMap<>();

@@ -28,7 +28,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 public final class Network extends AbstractBehavior<NetworkCommand> {
 
     /** Told when the virtual clock has nothing left to deliver. */
-    public record Idle(long at) {
+    public record Idle(long at) implements CborSerializable {
     }
 
     private record Pending(long time, int ordinal, long seq, String to, Deliver deliver, Traced traced)
@@ -104,7 +104,11 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
     }
 
     private Behavior<NetworkCommand> onStart(NetworkCommand.Start s) {
-        enqueue(new Pending(0, -1, 0, s.to(), new Deliver(s.event(), 0, -1), null), 0);
+        long seq = 0;
+        for (NetworkCommand.Initial i : s.events()) {
+            enqueue(new Pending(0, -1, seq, i.to(), new Deliver(i.event(), 0, -1 - seq), null), 0);
+            seq++;
+        }
         if (virtual) {
             advance();
         }

@@ -26,7 +26,14 @@ public sealed interface NetworkCommand extends CborSerializable {
     record Ack(String from) implements NetworkCommand {
     }
 
-    /** Start the clock: deliver {@code event} to {@code to} at t = 0. */
-    record Start(String to, Event event) implements NetworkCommand {
+    /** An event for {@code to} at t = 0. */
+    record Initial(String to, Event event) implements CborSerializable {
+    }
+
+    /**
+     * Start the clock with every initial event at once (enqueued together, so the clock cannot find
+     * itself idle between them), delivered in the order given.
+     */
+    record Start(java.util.List<Initial> events) implements NetworkCommand {
     }
 }

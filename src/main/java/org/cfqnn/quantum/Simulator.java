@@ -56,8 +56,14 @@ public final class Simulator {
      * fit in 90% of the maximum heap, naming the qubit count and the memory.
      */
     public static void checkFits(int n, int buffers) {
-        if (n < 1 || n > MAX_QUBITS) {
+        if (n < 1) {
             throw new InvalidInputException("qubits", n, "must be in [1, " + MAX_QUBITS + "]");
+        }
+        if (n > MAX_QUBITS) {
+            throw new InvalidInputException("qubits", n, String.format("a %d-qubit statevector takes %s; at most %d "
+                    + "qubits (2^%d amplitudes, a Java array's limit) are supported", n,
+                    bytesText(n < 59 ? (1L << n) * 16L : Long.MAX_VALUE), MAX_QUBITS,
+                    MAX_QUBITS));
         }
         long bytes = (1L << n) * 16L * buffers;
         long heap = Runtime.getRuntime().maxMemory();

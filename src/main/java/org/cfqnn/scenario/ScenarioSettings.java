@@ -34,7 +34,34 @@ public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, i
         CloudSettings cloud = cloud(root.block("cloud"), radio);
         EdgeSettings edge = edge(root.block("edge"), radio);
         EmulatorSettings emulator = EmulatorSettings.read(root.block("emulator"), radio, optimumLimit);
-        return new ScenarioSettings(seed, radio, optimumLimit, shots, cloud, edge, emulator);
+        ScenarioSettings s = new ScenarioSettings(seed, radio, optimumLimit, shots, cloud, edge, emulator);
+        if (emulator.protocols().stream().anyMatch(emulator::usesQnn)) {
+            s.requireQnnFits();
+        }
+        return s;
+    }
+
+    /**
+     * Refuses QNNs whose statevector would not fit the heap, naming the keys, the qubit count and the
+     * memory: called before anything that trains or deploys them starts.
+     */
+    public ScenarioSettings requireQnnFits() {
+        if (cloud.ansatz().equals(PaperCloud.NAME)) {
+            int needed = PaperCloud.qubits(radio.nAp(), cloud.paperLayers());
+            try {
+                Simulator.checkFits(needed, 3);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("cloud.ansatz", "paper", "needs cloud.paper.layers x radio.n-ap = "
+                        + cloud.paperLayers() + " x " + radio.nAp() + " = " + needed + " qubits: " + e.allowed());
+            }
+        }
+        int qubits = edge.ansatz().equals(PaperEdge.NAME) ? Math.max(radio.nUser(), radio.nTx()) : radio.nTx();
+        try {
+            Simulator.checkFits(qubits, 3);
+        } catch (InvalidInputException x) {
+            throw new InvalidInputException("edge.ansatz", edge.ansatz(), "needs " + qubits + " qubits: " + x.allowed());
+        }
+        return this;
     }
 
     private static CloudSettings cloud(Settings c, RadioModel radio) {
@@ -67,13 +94,6 @@ public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, i
             if (decoding.equals("sampled")) {
                 throw new InvalidInputException(c.key("decoding"), "sampled", "sampled decoding needs ansatz = graph");
             }
-            int needed = PaperCloud.qubits(radio.nAp(), layers);
-            try {
-                Simulator.checkFits(needed, 3);
-            } catch (InvalidInputException e) {
-                throw new InvalidInputException(c.key("ansatz"), "paper", "needs cloud.paper.layers x radio.n-ap = "
-                        + layers + " x " + radio.nAp() + " = " + needed + " qubits: " + e.allowed());
-            }
         }
         return new CloudSettings(ansatz, decoding, candidates, penalty, layers, qubits, graphLayers, rounds, loss,
                 temperature, teacherLimit, training);
@@ -83,12 +103,6 @@ public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, i
         String ansatz = e.getChoice("ansatz", Set.of(PaperEdge.NAME, AmplitudeEdge.NAME));
         Settings paper = e.block("paper");
         int reps = range(paper, "reps", paper.getInt("reps"), 1, 20);
-        int qubits = ansatz.equals(PaperEdge.NAME) ? Math.max(radio.nUser(), radio.nTx()) : radio.nTx();
-        try {
-            Simulator.checkFits(qubits, 3);
-        } catch (InvalidInputException x) {
-            throw new InvalidInputException(e.key("ansatz"), ansatz, "needs " + qubits + " qubits: " + x.allowed());
-        }
         return new EdgeSettings(ansatz, reps, training(e.block("training"), radio));
     }
 
