@@ -57,6 +57,9 @@ public final class Ap extends AbstractBehavior<Ap.Command> {
     }
 
     private Behavior<Command> onDeliver(Deliver d) {
+        if (run.crash().down(d.event())) {
+            return this; // this node is dead: not even an acknowledgement
+        }
         endpoint.begin(d);
         try {
             Event e = d.event();
@@ -138,6 +141,7 @@ public final class Ap extends AbstractBehavior<Ap.Command> {
             long latency = endpoint.now() - sent;
             run.recorder().tell(new Recorder.Latency(b.step() - run.edgeTrainingSteps(), m, latency,
                     latency <= run.emulator().deadline()));
+            run.latencyReports().incrementAndGet(m);
         }
     }
 

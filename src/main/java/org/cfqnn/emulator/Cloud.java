@@ -13,6 +13,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.cfqnn.baseline.AssignmentMethod;
 import org.cfqnn.baseline.AssignmentProblem;
 import org.cfqnn.baseline.Baselines;
+import org.cfqnn.baseline.CoverageRepair;
 import org.cfqnn.qnn.cloud.CloudSample;
 import org.cfqnn.qnn.cloud.CloudWorker;
 import org.cfqnn.qnn.edge.EdgeWorker;
@@ -27,6 +28,9 @@ import org.cfqnn.report.Progress;
  * CSI), assigns the APs (QNN, or a classical method for the control protocols; charged compute time),
  * and sends the assignment to every AP and, non-centralized, to every edge. Centralized, it also runs
  * every AP's precoding circuit itself and sends each AP its precoder.
+ *
+ * <p>When a cluster node hosting APs is lost, the model still decides for the whole network (the lost APs'
+ * last known CSI), then the assignment is repaired to leave them out and keep every user served.
  *
  * <p>Emulated training (Algorithm 1, line 2): once every AP has uploaded its dataset, the cloud trains
  * its QNN asynchronously, then tells the world to start. With online training it keeps training on the
@@ -54,6 +58,8 @@ public final class Cloud extends AbstractBehavior<Cloud.Command> {
     private final TrainingLoop<Command> loop;
     private final Map<Long, Wire.Csi[]> collecting = new HashMap<>();
     private final Wire.Csi[] lastKnown;
+    private final boolean[] lost;
+    private boolean reassignPending;
     private long decidedUpTo = -1;
     private int uploads;
     private double[] params;
@@ -63,6 +69,7 @@ public final class Cloud extends AbstractBehavior<Cloud.Command> {
         this.run = run;
         this.endpoint = run.endpoint(Addresses.CLOUD);
         this.lastKnown = new Wire.Csi[run.nAp()];
+        this.lost = new boolean[run.nAp()];
         boolean qnn = !run.classical();
         this.inference = qnn ? run.qnn().cloud().worker() : null;
         this.training = qnn ? run.qnn().cloud().worker() : null;
@@ -94,6 +101,9 @@ public final class Cloud extends AbstractBehavior<Cloud.Command> {
     }
 
     private Behavior<Command> onDeliver(Deliver d) {
+        if (run.crash().down(d.event())) {
+            return this; // this node is dead: not even an acknowledgement
+        }
         endpoint.begin(d);
         boolean ack = true;
         try {
@@ -110,6 +120,8 @@ public final class Cloud extends AbstractBehavior<Cloud.Command> {
                 }
             } else if (e instanceof Timers.TrainingDue t) {
                 ack = loop.onDue(t.job());
+            } else if (e instanceof Timers.EntityLost l) {
+                onLost(l);
             }
         } finally {
             if (ack) {
@@ -120,6 +132,9 @@ public final class Cloud extends AbstractBehavior<Cloud.Command> {
     }
 
     private Behavior<Command> onTrainingFinished(TrainingFinished f) {
+        if (run.crash().down(null)) {
+            return this;
+        }
         if (loop.onFinished(f.job(), f.params(), f.error() == null ? null : new RuntimeException(f.error()))) {
             endpoint.ack();
         }
@@ -138,12 +153,37 @@ public final class Cloud extends AbstractBehavior<Cloud.Command> {
             endpoint.schedule(run.emulator().collectTimeout(), new Timers.CollectTimeout(c.step()));
         }
         got[c.ap()] = c;
-        for (Wire.Csi x : got) {
-            if (x == null) {
-                return;
+        if (complete(got)) {
+            decide(c.step());
+        }
+    }
+
+    /** Every AP still alive has reported. */
+    private boolean complete(Wire.Csi[] got) {
+        for (int m = 0; m < got.length; m++) {
+            if (got[m] == null && !lost[m]) {
+                return false;
             }
         }
-        decide(c.step());
+        return true;
+    }
+
+    /**
+     * An AP's node is gone: from the next decision on, assignments leave it out and keep every user
+     * served if enough APs remain ({@link CoverageRepair}); steps that were waiting for its CSI go ahead.
+     */
+    private void onLost(Timers.EntityLost l) {
+        if (!l.address().startsWith("ap-")) {
+            return;
+        }
+        lost[Integer.parseInt(l.address().substring(3))] = true;
+        reassignPending = true;
+        for (Long step : new java.util.TreeSet<>(collecting.keySet())) {
+            Wire.Csi[] got = collecting.get(step);
+            if (got != null && step > decidedUpTo && complete(got)) {
+                decide(step);
+            }
+        }
     }
 
     /** Assigns step s from the CSI collected (missing APs: their last known CSI). */
@@ -177,6 +217,13 @@ public final class Cloud extends AbstractBehavior<Cloud.Command> {
                 }, run.quantumTime(run.qnn().cloud().circuitsPerTrainingStep(run.nAp(), run.nUser()), 0), () -> { });
             }
         }
+        if (anyLost()) {
+            a = CoverageRepair.repair(a, lost, estimate);
+            if (reassignPending && deployment) {
+                run.recorder().tell(new Recorder.Reassigned(step - run.edgeTrainingSteps()));
+                reassignPending = false;
+            }
+        }
         long cause = endpoint.currentEvent();
         Wire.Assignment msg = new Wire.Assignment(step, a, deployment);
         if (run.centralized() && deployment) {
@@ -185,21 +232,39 @@ public final class Cloud extends AbstractBehavior<Cloud.Command> {
             Wire.Precoder[] precoders = new Wire.Precoder[run.nAp()];
             double[] vRe = new double[run.nTx()];
             double[] vIm = new double[run.nTx()];
+            int live = 0;
             for (int m = 0; m < run.nAp(); m++) {
-                precoding.precode(estimate, m, a[m], run.store().edge(m), vRe, vIm);
-                precoders[m] = new Wire.Precoder(step, m, a[m], vRe.clone(), vIm.clone());
+                if (!lost[m]) {
+                    precoding.precode(estimate, m, a[m], run.store().edge(m), vRe, vIm);
+                    precoders[m] = new Wire.Precoder(step, m, a[m], vRe.clone(), vIm.clone());
+                    live++;
+                }
             }
-            compute += run.quantumTime(run.nAp() * run.qnn().edge().circuitsPerInference(), System.nanoTime() - t1);
+            compute += run.quantumTime(live * run.qnn().edge().circuitsPerInference(), System.nanoTime() - t1);
             for (int m = 0; m < run.nAp(); m++) {
-                endpoint.send(Addresses.ap(m), precoders[m], compute, cause);
+                if (!lost[m]) {
+                    endpoint.send(Addresses.ap(m), precoders[m], compute, cause);
+                }
             }
         }
         for (int m = 0; m < run.nAp(); m++) {
+            if (lost[m]) {
+                continue;
+            }
             endpoint.send(Addresses.ap(m), msg, compute, cause);
             if (run.nonCentralized()) {
                 endpoint.send(Addresses.edge(m), msg, compute, cause);
             }
         }
+    }
+
+    private boolean anyLost() {
+        for (boolean l : lost) {
+            if (l) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The network's estimate: every AP's row, from this step or, where missing, the last known. */

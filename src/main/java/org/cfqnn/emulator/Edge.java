@@ -83,6 +83,9 @@ public final class Edge extends AbstractBehavior<Edge.Command> {
     }
 
     private Behavior<Command> onDeliver(Deliver d) {
+        if (run.crash().down(d.event())) {
+            return this; // this node is dead: not even an acknowledgement
+        }
         endpoint.begin(d);
         boolean ack = true;
         try {
@@ -107,6 +110,9 @@ public final class Edge extends AbstractBehavior<Edge.Command> {
     }
 
     private Behavior<Command> onTrainingFinished(TrainingFinished f) {
+        if (run.crash().down(null)) {
+            return this;
+        }
         if (loop.onFinished(f.job(), f.params(), f.error() == null ? null : new RuntimeException(f.error()))) {
             endpoint.ack(); // the delivery held for this result
         }

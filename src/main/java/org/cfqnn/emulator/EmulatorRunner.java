@@ -4,20 +4,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.cfqnn.input.InvalidInputException;
 import org.cfqnn.qnn.ModelFiles;
 import org.cfqnn.qnn.TrainedQnn;
@@ -48,29 +49,54 @@ public final class EmulatorRunner {
 
     /** Everything the runs produced. */
     public record Report(List<Point> points, List<Emulation.Outcome> outcomes, List<Training> trainings,
-                         double wallSeconds) {
+                         double wallSeconds, List<String> nodes) {
     }
 
-    /** The guardian's request to run one emulation (local only). */
-    record RunRequest(Emulation.Spec spec, ActorRef<Emulation.Outcome> replyTo) implements NoSerializationVerificationNeeded {
+    /** What a node's guardian does: start one emulation (world node), or hand out its host. Local only. */
+    public sealed interface Request extends NoSerializationVerificationNeeded permits RunRequest, GetHost {
+    }
+
+    /** Run one emulation. */
+    record RunRequest(Emulation.Spec spec, ActorRef<Emulation.Outcome> replyTo) implements Request {
+    }
+
+    /** Reply with this node's host. */
+    public record GetHost(ActorRef<ActorRef<Host.Command>> replyTo) implements Request {
     }
 
     private EmulatorRunner() {
     }
 
-    static Behavior<RunRequest> guardian() {
+    /**
+     * A node's guardian: a host for the roles given (in a cluster, registered with the receptionist so the
+     * world node finds it) and, on the world node, the emulations it is asked to run. {@code die} kills the
+     * node (cluster faults), {@code shutdown} stops it when the world node is done.
+     */
+    public static Behavior<Request> guardian(boolean cloud, boolean edge, boolean register, Runnable die,
+                                             Runnable shutdown) {
         return Behaviors.setup(ctx -> {
+            ActorRef<Host.Command> host = cloud || edge ? ctx.spawn(Host.create(die, shutdown), "host") : null;
+            if (register && cloud) {
+                ctx.getSystem().receptionist().tell(Receptionist.register(Host.CLOUD_KEY, host));
+            }
+            if (register && edge) {
+                ctx.getSystem().receptionist().tell(Receptionist.register(Host.EDGE_KEY, host));
+            }
             long[] runs = {0};
-            return Behaviors.receive(RunRequest.class)
+            return Behaviors.receive(Request.class)
                     .onMessage(RunRequest.class, r -> {
                         ctx.spawn(Emulation.create(r.spec(), r.replyTo()), "run-" + runs[0]++);
+                        return Behaviors.same();
+                    })
+                    .onMessage(GetHost.class, g -> {
+                        g.replyTo().tell(host);
                         return Behaviors.same();
                     })
                     .build();
         });
     }
 
-    /** Runs every point and protocol, streaming {@code steps.csv} and {@code trace.jsonl} into {@code dir}. */
+    /** Runs every point and protocol in this JVM, streaming {@code steps.csv} and {@code trace.jsonl}. */
     public static Report run(List<Point> points, Path stepsCsv, Path traceFile, boolean progress) {
         return run(points, stepsCsv, traceFile, progress, Defaults.config());
     }
@@ -78,17 +104,40 @@ public final class EmulatorRunner {
     /** As above, in an actor system with the given configuration (tests turn message serialization checks on). */
     public static Report run(List<Point> points, Path stepsCsv, Path traceFile, boolean progress,
                              com.typesafe.config.Config actorConfig) {
+        ActorSystem<Request> system = ActorSystem.create(guardian(true, true, false, () -> { }, () -> { }), "cfqnn",
+                actorConfig);
+        try {
+            ActorRef<Host.Command> host = AskPattern.<Request, ActorRef<Host.Command>>ask(system, GetHost::new,
+                    Duration.ofSeconds(30), system.scheduler()).toCompletableFuture().join();
+            return run(points, stepsCsv, traceFile, progress, system, Topology.local(host));
+        } finally {
+            system.terminate();
+            try {
+                system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // the JVM exits anyway; nothing left to flush
+            }
+        }
+    }
+
+    /**
+     * Runs every point and protocol with the world on this node ({@code system}, whose guardian is
+     * {@link #guardian}) and the other entities on the hosts of {@code topology}. A node that dies stays
+     * dead: later runs go on without it.
+     */
+    public static Report run(List<Point> points, Path stepsCsv, Path traceFile, boolean progress,
+                             ActorSystem<Request> system, Topology topology) {
         long start = System.nanoTime();
-        ActorSystem<RunRequest> system = ActorSystem.create(guardian(), "cfqnn", actorConfig);
         List<Emulation.Outcome> outcomes = new ArrayList<>();
         List<Training> trainings = new ArrayList<>();
         Map<String, TrainedQnn> trained = new HashMap<>();
+        Set<String> lostNodes = new LinkedHashSet<>();
         EmulatorSettings first = points.get(0).settings().emulator();
         try (CsvWriter csv = new CsvWriter(stepsCsv, Recorder.COLUMNS);
              TraceSink trace = first.trace() ? new TraceSink(traceFile, first.traceMaxSteps()) : TraceSink.disabled();
              Progress bar = Progress.start("emulate", totalSteps(points), progress)) {
-            Executor training = system.dispatchers().lookup(DispatcherSelector.fromConfig("cfqnn.emulator.training-dispatcher"));
             AtomicLong done = new AtomicLong();
+            long runs = 0;
             for (Point point : points) {
                 ScenarioSettings s = point.settings();
                 for (String protocol : order(s.emulator())) {
@@ -105,27 +154,22 @@ public final class EmulatorRunner {
                             }
                         }
                     }
-                    Emulation.Spec spec = new Emulation.Spec(s, protocol, qnn, emulate, csv, trace, point.value(),
-                            training, done);
+                    Emulation.Spec spec = new Emulation.Spec("run-" + runs++, s, s.sourceText(), protocol, qnn, emulate,
+                            csv, trace, point.value(), done, topology.worldNode(), topology.hosts(s, lostNodes));
                     Emulation.Outcome outcome = await(system, spec, bar, done, s.emulator().runTimeout());
                     if (outcome.failure() != null) {
                         throw new IllegalStateException(protocol + ": " + outcome.failure());
                     }
                     outcomes.add(outcome);
+                    lostNodes.addAll(outcome.lostNodes());
                     if (emulate) { // hand the parameters Algorithm 1 trained to the other protocols
                         trained.put(trainingKey(s), withParameters(qnn, outcome.cloudParams(), outcome.edgeParams()));
                     }
                 }
             }
-        } finally {
-            system.terminate();
-            try {
-                system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                // the JVM exits anyway; nothing left to flush
-            }
         }
-        return new Report(points, outcomes, trainings, (System.nanoTime() - start) / 1e9);
+        return new Report(points, outcomes, trainings, (System.nanoTime() - start) / 1e9,
+                topology.describe(points.get(0).settings().radio().nAp()));
     }
 
     /** The non-centralized protocol runs first: with emulated training it trains the models the others use. */
@@ -185,9 +229,9 @@ public final class EmulatorRunner {
                 q.cloudTraining(), q.edge(), edges, q.edgeTraining(), q.seed());
     }
 
-    private static Emulation.Outcome await(ActorSystem<RunRequest> system, Emulation.Spec spec, Progress bar,
+    private static Emulation.Outcome await(ActorSystem<Request> system, Emulation.Spec spec, Progress bar,
                                            AtomicLong done, long timeoutNanos) {
-        CompletableFuture<Emulation.Outcome> f = AskPattern.<RunRequest, Emulation.Outcome>ask(system,
+        CompletableFuture<Emulation.Outcome> f = AskPattern.<Request, Emulation.Outcome>ask(system,
                 replyTo -> new RunRequest(spec, replyTo), Duration.ofNanos(timeoutNanos), system.scheduler())
                 .toCompletableFuture();
         long shown = done.get();

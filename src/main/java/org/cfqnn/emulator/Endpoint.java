@@ -15,6 +15,7 @@ public final class Endpoint {
     private long seq;
     private long now;
     private long currentEvent;
+    private long hopMicros = -1;
 
     public Endpoint(String address, int ordinal, ActorRef<NetworkCommand> network) {
         this.address = address;
@@ -30,6 +31,7 @@ public final class Endpoint {
     public void begin(Deliver d) {
         now = d.at();
         currentEvent = d.id();
+        hopMicros = d.wallMicros() < 0 ? -1 : WallClock.micros() - d.wallMicros();
     }
 
     /** The time of the event being handled, ns since the run started. */
@@ -48,7 +50,8 @@ public final class Endpoint {
 
     /** Sends after {@code processingDelay} ns of compute, naming the event that caused it. */
     public void send(String to, Wire message, long processingDelay, long cause) {
-        network.tell(new NetworkCommand.Send(address, ordinal, seq++, to, message, processingDelay, cause));
+        network.tell(new NetworkCommand.Send(address, ordinal, seq++, to, message, processingDelay, cause,
+                WallClock.micros()));
     }
 
     public void schedule(long delay, Event timer) {
@@ -57,7 +60,7 @@ public final class Endpoint {
 
     /** Done with the current delivery (after every send it caused). */
     public void ack() {
-        network.tell(new NetworkCommand.Ack(address));
+        network.tell(new NetworkCommand.Ack(address, hopMicros));
     }
 
     public ActorRef<NetworkCommand> network() {

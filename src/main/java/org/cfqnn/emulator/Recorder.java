@@ -20,7 +20,8 @@ import org.cfqnn.report.CsvWriter;
 public final class Recorder extends AbstractBehavior<Recorder.Command> {
 
     /** Recorder's protocol. */
-    public sealed interface Command extends CborSerializable permits AirOutcome, UserRate, Latency, Finish {
+    public sealed interface Command extends CborSerializable permits AirOutcome, UserRate, Latency, EntityLost,
+            Reassigned, Finish {
     }
 
     /** Deployment step {@code step}: when it was transmitted, how many APs fell back, the assignment used. */
@@ -35,15 +36,55 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
     public record Latency(long step, int ap, long nanos, boolean onTime) implements Command {
     }
 
-    /** Reply once every step is recorded. */
-    public record Finish(ActorRef<Results> replyTo) implements Command {
+    /** World: {@code address} on cluster node {@code node} was lost; {@code step} is the first step it affects. */
+    public record EntityLost(String address, String node, long step) implements Command {
+    }
+
+    /** Cloud: from deployment step {@code step} on, its assignments leave out the APs lost so far. */
+    public record Reassigned(long step) implements Command {
+    }
+
+    /**
+     * Reply once every step is recorded and, from every AP still alive, as many latency reports as it
+     * says it sent ({@code latencyReports[m]}, -1: do not wait; they come from other nodes).
+     */
+    public record Finish(ActorRef<Results> replyTo, long[] latencyReports) implements Command {
+    }
+
+    /**
+     * What losing a cluster node cost: its entities, the first deployment step affected, the first step
+     * the cloud's assignment left them out ({@code -1}: never, e.g. the cloud itself was lost), and over
+     * that window the steps, unserved user-steps and fallback transmissions.
+     */
+    public record Outage(String node, java.util.List<String> entities, long lostAtStep, long reassignedAtStep,
+                         long windowSteps, long unservedUserSteps, long fallbacks) implements CborSerializable {
     }
 
     /** Everything the run measured. */
     public record Results(long steps, double meanMinRate, double meanSumRate, double p5MinRate, double p50MinRate,
                           double p95MinRate, double p50SumRate, double meanUnserved, long fallbacks,
                           long latencySamples, long late, double latencyP50Us, double latencyP99Us, double latencyMaxUs,
-                          long[] latencyCdfNanos) implements CborSerializable {
+                          long[] latencyCdfNanos, java.util.List<Outage> outages) implements CborSerializable {
+    }
+
+    /** An outage being measured. */
+    private static final class Window {
+        final String node;
+        final java.util.TreeSet<String> entities = new java.util.TreeSet<>();
+        long lostAt;
+        long reassignedAt = -1;
+        long steps;
+        long unservedUserSteps;
+        long fallbacks;
+
+        Window(String node, long lostAt) {
+            this.node = node;
+            this.lostAt = lostAt;
+        }
+
+        boolean covers(long step) {
+            return step >= lostAt && (reassignedAt < 0 || step < reassignedAt);
+        }
     }
 
     private static final class Step {
@@ -74,6 +115,9 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
     private long fallbacks;
     private long late;
     private ActorRef<Results> waiting;
+    private long[] expectedReports;
+    private final java.util.Map<Integer, Long> latencyReports = new java.util.HashMap<>();
+    private final java.util.Map<String, Window> outages = new java.util.TreeMap<>();
 
     private Recorder(ActorContext<Command> ctx, int nUser, long total, CsvWriter csv, String sweepValue, String protocol) {
         super(ctx);
@@ -112,10 +156,27 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
                 .onMessage(Latency.class, l -> {
                     latency.recordValue(Math.max(1, l.nanos()));
                     late += l.onTime() ? 0 : 1;
+                    latencyReports.merge(l.ap(), 1L, Long::sum);
+                    reply();
+                    return this;
+                })
+                .onMessage(EntityLost.class, l -> {
+                    Window w = outages.computeIfAbsent(l.node(), n -> new Window(n, l.step()));
+                    w.entities.add(l.address());
+                    w.lostAt = Math.min(w.lostAt, l.step());
+                    return this;
+                })
+                .onMessage(Reassigned.class, r -> {
+                    for (Window w : outages.values()) {
+                        if (w.reassignedAt < 0 && r.step() >= w.lostAt && w.entities.stream().anyMatch(e -> e.startsWith("ap-"))) {
+                            w.reassignedAt = r.step();
+                        }
+                    }
                     return this;
                 })
                 .onMessage(Finish.class, f -> {
                     waiting = f.replyTo();
+                    expectedReports = f.latencyReports();
                     reply();
                     return this;
                 })
@@ -148,6 +209,13 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
             sumSum += sum;
             unserved += notServed;
             fallbacks += s.air.fallbacks();
+            for (Window w : outages.values()) {
+                if (w.covers(recorded)) {
+                    w.steps++;
+                    w.unservedUserSteps += notServed;
+                    w.fallbacks += s.air.fallbacks();
+                }
+            }
             csv.row(sweepValue, protocol, recorded, s.air.at() / 1000.0, min, sum, notServed, s.air.fallbacks(),
                     java.util.Arrays.toString(s.air.assignment()).replace(" ", ""));
             csv.flush();
@@ -160,6 +228,11 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
         if (waiting == null || recorded < total) {
             return;
         }
+        for (int m = 0; m < expectedReports.length; m++) {
+            if (latencyReports.getOrDefault(m, 0L) < expectedReports[m]) {
+                return; // still on its way from another node
+            }
+        }
         long[] cdf = new long[101];
         for (int p = 0; p <= 100; p++) {
             cdf[p] = latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(p);
@@ -168,7 +241,9 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
                 minRates.getValueAtPercentile(50), minRates.getValueAtPercentile(95), sumRates.getValueAtPercentile(50),
                 (double) unserved / recorded, fallbacks, latency.getTotalCount(), late,
                 latency.getValueAtPercentile(50) / 1e3, latency.getValueAtPercentile(99) / 1e3,
-                latency.getMaxValue() / 1e3, cdf));
+                latency.getMaxValue() / 1e3, cdf, outages.values().stream().map(w -> new Outage(w.node,
+                        java.util.List.copyOf(w.entities), w.lostAt, w.reassignedAt, w.steps, w.unservedUserSteps,
+                        w.fallbacks)).toList()));
         waiting = null;
     }
 }

@@ -25,4 +25,11 @@ public final class Timers {
     /** Cloud or edge: training job {@code job} is due to finish (its charged compute time has passed). */
     public record TrainingDue(long job) implements Event {
     }
+
+    /**
+     * Network -> world and cloud: entity {@code address} on cluster node {@code node} is gone (its node was
+     * killed and removed from the cluster).
+     */
+    public record EntityLost(String address, String node) implements Event {
+    }
 }

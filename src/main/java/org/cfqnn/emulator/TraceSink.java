@@ -11,7 +11,9 @@ import java.nio.file.StandardOpenOption;
 /**
  * Streams {@code trace.jsonl}: one JSON object per message,
  * <pre>{"run":"...","t":sendNs,"arrive":ns|null,"wall":ns,"step":s,"phase":"...","from":"ap-0","to":"cloud",
- *  "type":"Csi","bytes":120,"link":"fronthaul","id":...,"cause":...,"lost":false}</pre>
+ *  "type":"Csi","bytes":120,"link":"fronthaul","id":...,"cause":...,"lost":false,
+ *  "fromNode":"edge-0","toNode":"cloud","crossNode":true}</pre>
+ * ({@code fromNode}/{@code toNode}: the cluster nodes hosting sender and recipient, {@code local} in one JVM).
  * Lines are written in delivery order and flushed at every new step, so a crash loses nothing
  * already recorded; nothing is kept in memory.
  */
@@ -46,7 +48,8 @@ public final class TraceSink implements AutoCloseable {
     }
 
     public synchronized void message(long sent, long arrive, long wall, long step, String phase, String from, String to,
-                                     String type, int bytes, String link, long id, long cause) {
+                                     String type, int bytes, String link, long id, long cause, String fromNode,
+                                     String toNode) {
         if (out == null || step >= maxSteps) {
             return;
         }
@@ -54,7 +57,8 @@ public final class TraceSink implements AutoCloseable {
             out.write("{\"run\":\"" + run + "\",\"t\":" + sent + ",\"arrive\":" + (arrive < 0 ? "null" : arrive)
                     + ",\"wall\":" + wall + ",\"step\":" + step + ",\"phase\":\"" + phase + "\",\"from\":\"" + from
                     + "\",\"to\":\"" + to + "\",\"type\":\"" + type + "\",\"bytes\":" + bytes + ",\"link\":\"" + link
-                    + "\",\"id\":" + id + ",\"cause\":" + cause + ",\"lost\":" + (arrive < 0) + "}\n");
+                    + "\",\"id\":" + id + ",\"cause\":" + cause + ",\"lost\":" + (arrive < 0) + ",\"fromNode\":\"" + fromNode + "\",\"toNode\":\"" + toNode
+                    + "\",\"crossNode\":" + !fromNode.equals(toNode) + "}\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,10 +2,12 @@ package org.cfqnn.emulator;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
 
 /**
- * Messages and bytes the network carried, by phase and by message type. Written by the network actor
- * only; read once the run has finished.
+ * Messages and bytes the network carried, by phase and by message type, and the wall-clock time of the
+ * hops that carry them to and from the network actor, within its node and across cluster nodes. Written
+ * by the network actor only; read once the run has finished.
  */
 public final class TrafficStats {
 
@@ -18,6 +20,33 @@ public final class TrafficStats {
 
     private final Map<String, Count> byPhase = new TreeMap<>();
     private final Map<String, Count> deploymentByType = new TreeMap<>();
+    private final Histogram crossNodeHops = new Histogram(1, 600_000_000L, 3);
+    private final Histogram inNodeHops = new Histogram(1, 600_000_000L, 3);
+
+    /** One hop between an entity and the network took {@code micros} of wall-clock time. */
+    void hop(boolean crossNode, long micros) {
+        Histogram h = crossNode ? crossNodeHops : inNodeHops;
+        h.recordValue(Math.max(1, Math.min(micros, h.getHighestTrackableValue())));
+    }
+
+    /** Hop times between entities on other cluster nodes and the network, microseconds. */
+    public Histogram crossNodeHops() {
+        return crossNodeHops;
+    }
+
+    /** Hop times within the network's own node, microseconds. */
+    public Histogram inNodeHops() {
+        return inNodeHops;
+    }
+
+    /** Every message the network carried, all phases. */
+    public long messages() {
+        long n = 0;
+        for (Count c : byPhase.values()) {
+            n += c.messages;
+        }
+        return n;
+    }
 
     void count(Wire m, String link, boolean lost) {
         String phase = Network.phase(m);

@@ -19,7 +19,8 @@ import org.cfqnn.rng.Seed;
  * The air interface and the clock of the channel. Every step it regenerates the channel (i.i.d. by
  * default; {@code h_t = alpha h_{t-1} + sqrt(1 - alpha^2) w} with correlation alpha; users moving at
  * {@code user-speed}), hands each AP its true channel as a pilot, and once every AP has transmitted
- * computes what every user receives on the true channel and tells the users.
+ * computes what every user receives on the true channel and tells the users. An AP whose node was lost
+ * is silent from then on.
  */
 public final class World extends AbstractBehavior<World.Command> {
 
@@ -35,7 +36,10 @@ public final class World extends AbstractBehavior<World.Command> {
     private double[] heading; // per user, for mobility
     private Channel current;
     private final Map<Long, Channel> truthOf = new HashMap<>();
-    private final Map<Long, Wire.Transmission[]> received = new HashMap<>();
+    private final java.util.TreeMap<Long, Wire.Transmission[]> received = new java.util.TreeMap<>();
+    private final boolean[] lostAps;
+    private int lostCount;
+    private long lastTick;
 
     private World(ActorContext<Command> ctx, RunContext run) {
         super(ctx);
@@ -43,6 +47,7 @@ public final class World extends AbstractBehavior<World.Command> {
         this.endpoint = run.endpoint(Addresses.WORLD);
         this.channels = new ChannelModel(run.radio());
         this.seed = run.seed().split("world");
+        this.lostAps = new boolean[run.nAp()];
     }
 
     public static Behavior<Command> create(RunContext run) {
@@ -68,6 +73,8 @@ public final class World extends AbstractBehavior<World.Command> {
                 onTick(t.step());
             } else if (e instanceof Wire.Transmission t) {
                 onTransmission(t);
+            } else if (e instanceof Timers.EntityLost l) {
+                onLost(l);
             }
         } finally {
             endpoint.ack();
@@ -76,6 +83,7 @@ public final class World extends AbstractBehavior<World.Command> {
     }
 
     private void onTick(long step) {
+        lastTick = step;
         Channel h = next(step);
         boolean deployment = run.isDeployment(step);
         if (step == run.edgeTrainingSteps()) {
@@ -98,6 +106,10 @@ public final class World extends AbstractBehavior<World.Command> {
         }
         if (deployment) {
             truthOf.put(step, h);
+            if (lostCount == run.nAp()) { // every AP is gone: the step is silent
+                received.put(step, new Wire.Transmission[run.nAp()]);
+                tryComplete(step);
+            }
         }
         run.progress().incrementAndGet();
         if (step + 1 < run.totalSteps()) {
@@ -149,21 +161,49 @@ public final class World extends AbstractBehavior<World.Command> {
     }
 
     private void onTransmission(Wire.Transmission t) {
-        Wire.Transmission[] got = received.computeIfAbsent(t.step(), k -> new Wire.Transmission[run.nAp()]);
-        got[t.ap()] = t;
-        for (Wire.Transmission x : got) {
-            if (x == null) {
+        received.computeIfAbsent(t.step(), k -> new Wire.Transmission[run.nAp()])[t.ap()] = t;
+        tryComplete(t.step());
+    }
+
+    /**
+     * An entity's node is gone. A lost AP is silent from now on: the steps waiting for its transmission
+     * complete without it. The first affected step is reported to the recorder (outage windows).
+     */
+    private void onLost(Timers.EntityLost l) {
+        long firstAffected = received.isEmpty() ? lastTick : Math.min(received.firstKey(), lastTick);
+        run.recorder().tell(new Recorder.EntityLost(l.address(), l.node(), firstAffected - run.edgeTrainingSteps()));
+        if (l.address().startsWith("ap-")) {
+            lostAps[Integer.parseInt(l.address().substring(3))] = true;
+            lostCount++;
+            if (lostCount == run.nAp()) { // no AP left to transmit: every step on the air so far is silent
+                truthOf.keySet().forEach(step -> received.putIfAbsent(step, new Wire.Transmission[run.nAp()]));
+            }
+            for (Long step : new java.util.ArrayList<>(received.keySet())) {
+                tryComplete(step);
+            }
+        }
+    }
+
+    /** Step {@code step} is on the air once every AP still alive has transmitted: users learn their rates. */
+    private void tryComplete(long step) {
+        Wire.Transmission[] got = received.get(step);
+        for (int m = 0; m < got.length; m++) {
+            if (got[m] == null && !lostAps[m]) {
                 return;
             }
         }
-        received.remove(t.step());
-        Channel truth = truthOf.remove(t.step());
+        received.remove(step);
+        Channel truth = truthOf.remove(step);
         int nTx = run.nTx();
         int[] a = new int[run.nAp()];
+        java.util.Arrays.fill(a, -1); // a lost AP transmits nothing
         double[] re = new double[run.nAp() * nTx];
         double[] im = new double[re.length];
         int fallbacks = 0;
         for (Wire.Transmission x : got) {
+            if (x == null) {
+                continue;
+            }
             a[x.ap()] = x.user();
             System.arraycopy(x.re(), 0, re, x.ap() * nTx, nTx);
             System.arraycopy(x.im(), 0, im, x.ap() * nTx, nTx);
@@ -171,10 +211,10 @@ public final class World extends AbstractBehavior<World.Command> {
         }
         RateReport r = Rates.evaluate(truth, a, Precoders.of(run.nAp(), nTx, re, im), run.radio().rho(), run.radio().mu());
         for (int k = 0; k < run.nUser(); k++) {
-            endpoint.send(Addresses.user(k), new Wire.Reception(t.step(), k, r.served()[k] ? r.rates()[k] : 0, r.served()[k]));
+            endpoint.send(Addresses.user(k), new Wire.Reception(step, k, r.served()[k] ? r.rates()[k] : 0, r.served()[k]));
         }
-        run.recorder().tell(new Recorder.AirOutcome(t.step() - run.edgeTrainingSteps(), endpoint.now(), fallbacks, a));
-        if (t.step() == run.totalSteps() - 1) {
+        run.recorder().tell(new Recorder.AirOutcome(step - run.edgeTrainingSteps(), endpoint.now(), fallbacks, a));
+        if (step == run.totalSteps() - 1) {
             run.emulation().tell(Emulation.WorldDone.INSTANCE);
         }
     }

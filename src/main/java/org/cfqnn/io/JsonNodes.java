@@ -45,10 +45,23 @@ public final class JsonNodes {
         if (java.nio.file.Files.isDirectory(file)) {
             throw InvalidInputException.of(name, "is a directory, expected a JSON file");
         }
+        return parse(() -> MAPPER.readTree(file.toFile()), name, "empty file");
+    }
+
+    /** Parses JSON text received from elsewhere ({@code name} says what it is in errors). */
+    public static JsonNodes parse(String json, String name) {
+        return parse(() -> MAPPER.readTree(json), name, "empty");
+    }
+
+    private interface Source {
+        JsonNode read() throws IOException;
+    }
+
+    private static JsonNodes parse(Source source, String name, String empty) {
         try {
-            JsonNode root = MAPPER.readTree(file.toFile());
+            JsonNode root = source.read();
             if (root == null || root.isMissingNode()) {
-                throw InvalidInputException.of(name, "empty file, expected a JSON object");
+                throw InvalidInputException.of(name, empty + ", expected a JSON object");
             }
             return new JsonNodes(root, "");
         } catch (JsonProcessingException e) {

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Assignment of K rows (users) to distinct columns (APs), K <= M: the Hungarian algorithm for the
- * maximum-weight matching and a bottleneck search for the matching whose weakest edge is strongest.
+ * maximum-weight matching, a bottleneck search for the matching whose weakest edge is strongest, and
+ * the best covering assignment built on them.
  */
 public final class Matching {
 
@@ -76,6 +77,35 @@ public final class Matching {
             }
         }
         return false;
+    }
+
+    /**
+     * The assignment {@code a[m]} of every AP m to a user that maximizes {@code sum_m s[m][a[m]]} subject to
+     * every user being served (needs M >= K): a covering matching of users to distinct APs at the least
+     * total loss {@code max_k' s[m][k'] - s[m][k]}, every other AP taking its favourite user.
+     */
+    public static int[] covering(double[][] s) {
+        int nAp = s.length;
+        int nUser = s[0].length;
+        int[] a = new int[nAp];
+        double[][] cost = new double[nUser][nAp];
+        for (int m = 0; m < nAp; m++) {
+            int best = 0;
+            for (int k = 1; k < nUser; k++) {
+                if (s[m][k] > s[m][best]) {
+                    best = k;
+                }
+            }
+            a[m] = best;
+            for (int k = 0; k < nUser; k++) {
+                cost[k][m] = s[m][best] - s[m][k];
+            }
+        }
+        int[] apOfUser = minCost(cost);
+        for (int k = 0; k < nUser; k++) {
+            a[apOfUser[k]] = k;
+        }
+        return a;
     }
 
     /**

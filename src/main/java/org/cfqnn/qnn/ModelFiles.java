@@ -45,17 +45,46 @@ public final class ModelFiles {
 
     /** Writes every model file into {@code dir} (each atomically). */
     public static void write(TrainedQnn q, double[] cloudLossPerEpoch, double[] edgeLossPerEpoch, Path dir) {
+        files(q, cloudLossPerEpoch, edgeLossPerEpoch).forEach((name, node) ->
+                AtomicFiles.writeString(dir.resolve(name), node.toPrettyString() + "\n"));
+    }
+
+    /** The model files' contents by file name: {@code cloud.json}, then {@code edge-<m>.json} for every AP. */
+    private static java.util.Map<String, ObjectNode> files(TrainedQnn q, double[] cloudLossPerEpoch,
+                                                           double[] edgeLossPerEpoch) {
+        java.util.Map<String, ObjectNode> out = new java.util.LinkedHashMap<>();
         ObjectNode c = header(q, "cloud", q.cloud().ansatz(), q.cloud().hyperparameters(), q.cloudTraining(),
                 cloudLossPerEpoch, q.cloudParams());
         c.put("decoding", q.decoding());
         c.put("candidates", q.candidates());
-        AtomicFiles.writeString(cloudFile(dir), c.toPrettyString() + "\n");
+        out.put(cloudFile(Path.of("")).toString(), c);
         for (int m = 0; m < q.nAp(); m++) {
             ObjectNode e = header(q, "edge", q.edge().ansatz(), q.edge().hyperparameters(), q.edgeTraining(),
                     edgeLossPerEpoch, q.edgeParams()[m]);
             e.put("ap", m);
-            AtomicFiles.writeString(edgeFile(dir, m), e.toPrettyString() + "\n");
+            out.put(edgeFile(Path.of(""), m).toString(), e);
         }
+        return out;
+    }
+
+    /**
+     * A whole system as one JSON text, {@code {"cloud.json":{...},"edge-0.json":{...},...}}: how cluster
+     * nodes receive the models they deploy. {@link #fromBundle} reads it with the same checks as files.
+     */
+    public static String bundle(TrainedQnn q) {
+        ObjectNode root = JsonNodes.MAPPER.createObjectNode();
+        files(q, new double[0], new double[0]).forEach(root::set);
+        return root.toString();
+    }
+
+    public static TrainedQnn fromBundle(String json) {
+        JsonNodes root = JsonNodes.parse(json, "model bundle");
+        return assemble(name -> {
+            if (!root.raw().has(name)) {
+                throw InvalidInputException.of("model bundle", "missing " + name);
+            }
+            return root.field(name);
+        }, name -> "model bundle " + name);
     }
 
     private static ObjectNode header(TrainedQnn q, String role, String ansatz, java.util.Map<String, Object> hyper,
@@ -94,23 +123,36 @@ public final class ModelFiles {
         if (!Files.isDirectory(dir)) {
             throw InvalidInputException.of(dir.toString(), "no such model directory (cfqnn train writes one)");
         }
-        Path cf = cloudFile(dir);
-        Loaded cloud = load(cf, "cloud");
+        return assemble(name -> {
+            Path file = dir.resolve(name);
+            if (!Files.isRegularFile(file)) {
+                throw InvalidInputException.of(file.toString(), "missing model file");
+            }
+            return JsonNodes.read(file);
+        }, name -> dir.resolve(name).toString());
+    }
+
+    /** Parses cloud.json and every edge file, fetched by name, and checks that they belong together. */
+    private static TrainedQnn assemble(java.util.function.Function<String, JsonNodes> files,
+                                       java.util.function.Function<String, String> where) {
+        String cf = cloudFile(Path.of("")).toString();
+        Loaded cloud = parse(files, cf, "cloud", where);
         int nAp = cloud.nAp;
         double[][] edgeParams = new double[nAp][];
         Loaded first = null;
         for (int m = 0; m < nAp; m++) {
-            Path ef = edgeFile(dir, m);
-            Loaded e = load(ef, "edge");
+            String ef = edgeFile(Path.of(""), m).toString();
+            Loaded e = parse(files, ef, "edge", where);
             if (e.nAp != nAp || e.nUser != cloud.nUser || e.nTx != cloud.nTx) {
-                throw InvalidInputException.of(ef.toString(), "network " + e.shape() + " does not match cloud.json's "
+                throw InvalidInputException.of(where.apply(ef), "network " + e.shape() + " does not match cloud.json's "
                         + cloud.shape());
             }
             if (e.ap != m) {
-                throw InvalidInputException.of(ef.toString(), "\"ap\" = " + e.ap + ", expected " + m);
+                throw InvalidInputException.of(where.apply(ef), "\"ap\" = " + e.ap + ", expected " + m);
             }
             if (first != null && !first.ansatz.equals(e.ansatz)) {
-                throw InvalidInputException.of(ef.toString(), "edge ansatz " + e.ansatz + " differs from edge-0's " + first.ansatz);
+                throw InvalidInputException.of(where.apply(ef), "edge ansatz " + e.ansatz + " differs from edge-0's "
+                        + first.ansatz);
             }
             first = first == null ? e : first;
             edgeParams[m] = e.params;
@@ -139,15 +181,13 @@ public final class ModelFiles {
         }
     }
 
-    private static Loaded load(Path file, String role) {
-        if (!Files.isRegularFile(file)) {
-            throw InvalidInputException.of(file.toString(), "missing model file");
-        }
-        JsonNodes root = JsonNodes.read(file);
+    private static Loaded parse(java.util.function.Function<String, JsonNodes> files, String name, String role,
+                                java.util.function.Function<String, String> where) {
+        JsonNodes root = files.apply(name);
         try {
             return parse(root, role);
         } catch (InvalidInputException e) {
-            throw e.within(file + ": ");
+            throw e.within(where.apply(name) + ": ");
         }
     }
 
@@ -177,7 +217,7 @@ public final class ModelFiles {
                 case PaperCloud.NAME -> new PaperCloud(l.nAp, l.nUser, h.field("layers").asInt(1, 10),
                         h.field("rPenalty").asFinite(), l.training.shift());
                 case GraphCloud.NAME -> new GraphCloud(h.field("qubits").asInt(1, 12), h.field("layers").asInt(1, 10),
-                        h.field("rounds").asInt(1, 4), lossName(h.field("loss")), new Teacher(0.1, 100_000),
+                        h.field("rounds").asInt(1, 4), lossName(h.field("loss")), teacher(h),
                         h.field("rPenalty").asFinite(), l.training.gradient(), l.training.shift());
                 default -> throw root.field("ansatz").error("unknown cloud ansatz; allowed: paper, graph");
             };
@@ -204,6 +244,16 @@ public final class ModelFiles {
         }
         root.field("lossPerEpoch").elements(-1, "numbers");
         return l;
+    }
+
+    /** The imitation teacher's settings (files written before they were recorded: the defaults). */
+    private static Teacher teacher(JsonNodes h) {
+        double temperature = h.raw().has("teacherTemperature") ? h.field("teacherTemperature").asFinite() : 0.1;
+        long limit = h.raw().has("teacherLimit") ? (long) h.field("teacherLimit").asFinite() : 100_000;
+        if (temperature <= 0 || limit < 1) {
+            throw h.error("teacherTemperature must be > 0 and teacherLimit >= 1");
+        }
+        return new Teacher(temperature, limit);
     }
 
     private static String lossName(JsonNodes n) {

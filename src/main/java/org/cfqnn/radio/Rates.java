@@ -36,12 +36,16 @@ public final class Rates {
         return fromCouplings(couplings(truth, v), truth.nAp(), truth.nUser(), assignment, rho, mu);
     }
 
+    /** As {@link #evaluate}; an AP with {@code a[n] < 0} is silent (lost): it serves no one and interferes with no one. */
     public static RateReport fromCouplings(double[] c, int nAp, int nUser, int[] a, double rho, double mu) {
         double[] signal = new double[nUser];
         double[] interference = new double[nUser];
         boolean[] served = new boolean[nUser];
         for (int n = 0; n < nAp; n++) {
             int served_n = a[n];
+            if (served_n < 0) {
+                continue;
+            }
             served[served_n] = true;
             for (int k = 0; k < nUser; k++) {
                 if (k == served_n) {

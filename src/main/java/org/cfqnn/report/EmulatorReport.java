@@ -89,9 +89,14 @@ public final class EmulatorReport {
             o.traffic().byPhase().forEach((t, c) -> phases.put(t, c.messages));
             ObjectNode restarts = run.putObject("restarts");
             o.restarts().forEach(restarts::put);
+            if (!r.outages().isEmpty()) {
+                run.set("outages", outages(o));
+            }
         }
         ObjectNode perf = root.putObject("performance");
         perf.put("wallSeconds", report.wallSeconds());
+        ArrayNode nodes = perf.putArray("nodes");
+        report.nodes().forEach(nodes::add);
         ArrayNode tr = perf.putArray("training");
         for (EmulatorRunner.Training t : report.trainings()) {
             ObjectNode x = tr.addObject();
@@ -106,8 +111,59 @@ public final class EmulatorReport {
             x.put("run", label(o));
             x.put("wallSeconds", o.wallSeconds());
             x.put("deploymentStepsPerSecond", o.stepsPerSecond());
+            x.put("messagesPerSecond", o.traffic().messages() / o.wallSeconds());
+            ObjectNode hops = x.putObject("hopsUs");
+            hops(hops.putObject("inNode"), o.traffic().inNodeHops());
+            hops(hops.putObject("crossNode"), o.traffic().crossNodeHops());
         }
         return root;
+    }
+
+    /** Wall-clock time of the hops between entities and the network: count and percentiles in microseconds. */
+    private static void hops(ObjectNode n, org.HdrHistogram.Histogram h) {
+        n.put("count", h.getTotalCount());
+        if (h.getTotalCount() > 0) {
+            n.put("p50", h.getValueAtPercentile(50));
+            n.put("p99", h.getValueAtPercentile(99));
+            n.put("max", h.getMaxValue());
+        }
+    }
+
+    /**
+     * The nodes lost in a run: what the recorder measured (steps) and, when seen, how long after the node
+     * said it was dying the cluster found it unreachable, removed it, and the network lost its entities.
+     */
+    private static ArrayNode outages(Emulation.Outcome o) {
+        ArrayNode out = JsonNodes.MAPPER.createArrayNode();
+        for (Recorder.Outage w : o.results().outages()) {
+            ObjectNode x = out.addObject();
+            x.put("node", w.node());
+            ArrayNode e = x.putArray("entities");
+            w.entities().forEach(e::add);
+            x.put("lostAtStep", w.lostAtStep());
+            if (w.reassignedAtStep() >= 0) {
+                x.put("reassignedAtStep", w.reassignedAtStep());
+            } else {
+                x.putNull("reassignedAtStep");
+            }
+            x.put("windowSteps", w.windowSteps());
+            x.put("unservedUserStepsInWindow", w.unservedUserSteps());
+            x.put("fallbacksInWindow", w.fallbacks());
+            for (Emulation.NodeLoss l : o.nodeLosses()) {
+                if (l.node().equals(w.node()) && l.dyingMicros() > 0) {
+                    seconds(x, "killedToUnreachableSeconds", l.dyingMicros(), l.unreachableMicros());
+                    seconds(x, "killedToRemovedSeconds", l.dyingMicros(), l.removedMicros());
+                    seconds(x, "killedToEntitiesLostSeconds", l.dyingMicros(), l.entitiesLostMicros());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void seconds(ObjectNode x, String key, long from, long to) {
+        if (to > 0) {
+            x.put(key, (to - from) / 1e6);
+        }
     }
 
     /**
@@ -253,13 +309,39 @@ public final class EmulatorReport {
                     .append("</td></tr>");
         }
         h.append("</table>");
+        StringBuilder outages = new StringBuilder();
+        for (JsonNode r : summary.get("runs")) {
+            for (JsonNode w : r.path("outages")) {
+                outages.append("<tr><td>").append(esc(r.get("protocol").asText())).append("</td><td>")
+                        .append(esc(w.get("node").asText())).append("</td><td>").append(esc(w.get("entities").toString()))
+                        .append("</td><td>").append(w.get("lostAtStep")).append("</td><td>")
+                        .append(w.get("reassignedAtStep").isNull() ? "never" : w.get("reassignedAtStep").toString())
+                        .append("</td><td>").append(w.get("windowSteps")).append("</td><td>")
+                        .append(w.get("unservedUserStepsInWindow")).append("</td><td>").append(w.get("fallbacksInWindow"))
+                        .append("</td>").append(cell(w.get("killedToUnreachableSeconds")))
+                        .append(cell(w.get("killedToRemovedSeconds"))).append("</td></tr>");
+            }
+        }
+        if (outages.length() > 0) {
+            h.append("<h3>Lost nodes</h3><p>The outage window runs from the first step the lost node's entities missed "
+                    + "to the first step the cloud's assignment left them out (never: the cloud itself was lost; the APs "
+                    + "kept the last assignment with fallback precoders).</p><table><tr><th>run</th><th>node</th>"
+                    + "<th>entities</th><th>lost at step</th><th>reassigned at step</th><th>window (steps)</th>"
+                    + "<th>unserved user-steps in window</th><th>fallbacks in window</th><th>killed -> unreachable (s)</th>"
+                    + "<th>killed -> removed (s)</th></tr>").append(outages).append("</table>");
+        }
         h.append("<p>Latency: from the CSI measured at an AP to that step's precoder at the AP (classical protocols: the "
                 + "assignment, MR is computed at the AP). A miss: the precoder was not there at the transmit instant; the AP "
                 + "used its fallback.</p>");
-        h.append("<h3>Performance</h3><table><tr><th>run</th><th>wall time (s)</th><th>deployment steps / s</th></tr>");
+        h.append("<h3>Performance</h3><p>Nodes: ").append(esc(summary.at("/performance/nodes").toString()))
+                .append("</p><table><tr><th>run</th><th>wall time (s)</th><th>deployment steps / s</th>")
+                .append("<th>messages / s</th><th>hop p50 in node (us)</th><th>hop p50 across nodes (us)</th>")
+                .append("<th>hop p99 across nodes (us)</th></tr>");
         for (JsonNode r : summary.at("/performance/runs")) {
             h.append("<tr><td>").append(esc(r.get("run").asText())).append("</td>").append(cell(r.get("wallSeconds")))
-                    .append(cell(r.get("deploymentStepsPerSecond"))).append("</tr>");
+                    .append(cell(r.get("deploymentStepsPerSecond"))).append(cell(r.get("messagesPerSecond")))
+                    .append(cell(r.at("/hopsUs/inNode/p50"))).append(cell(r.at("/hopsUs/crossNode/p50")))
+                    .append(cell(r.at("/hopsUs/crossNode/p99"))).append("</tr>");
         }
         h.append("</table>");
         h.append("<h2>Plots</h2>");

@@ -17,7 +17,12 @@ import org.cfqnn.radio.RadioModel;
  * anything starts: each error names the full key, the value and what is allowed.
  */
 public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, int shots, CloudSettings cloud,
-                               EdgeSettings edge, EmulatorSettings emulator) {
+                               EdgeSettings edge, EmulatorSettings emulator, ClusterSettings cluster, Config source) {
+
+    /** The configuration these settings were read from, as text: what cluster nodes receive and read back. */
+    public String sourceText() {
+        return source.root().render(com.typesafe.config.ConfigRenderOptions.concise());
+    }
 
     public static ScenarioSettings of(Config cfqnn) {
         Settings root = new Settings(cfqnn, "");
@@ -34,7 +39,9 @@ public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, i
         CloudSettings cloud = cloud(root.block("cloud"), radio);
         EdgeSettings edge = edge(root.block("edge"), radio);
         EmulatorSettings emulator = EmulatorSettings.read(root.block("emulator"), radio, optimumLimit);
-        ScenarioSettings s = new ScenarioSettings(seed, radio, optimumLimit, shots, cloud, edge, emulator);
+        ClusterSettings cluster = ClusterSettings.read(root.block("cluster"), radio);
+        ScenarioSettings s = new ScenarioSettings(seed, radio, optimumLimit, shots, cloud, edge, emulator, cluster,
+                cfqnn);
         if (emulator.protocols().stream().anyMatch(emulator::usesQnn)) {
             s.requireQnnFits();
         }

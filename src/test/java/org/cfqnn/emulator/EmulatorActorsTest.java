@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
@@ -53,11 +54,11 @@ class EmulatorActorsTest {
         // the test scheduler resolves whole ticks, so the latency (10 ms) is checked with margins of ticks
         ManualTime time = ManualTime.get(testKit.system());
         TestProbe<Deliver> edge = testKit.createTestProbe();
-        TestProbe<Network.Idle> idle = testKit.createTestProbe();
+        TestProbe<Network.Report> idle = testKit.createTestProbe();
         ActorRef<NetworkCommand> net = testKit.spawn(Network.create(false, 4, new LinkModel(links(10_000_000, 0),
-                new Seed(1)), TraceSink.disabled(), new TrafficStats(), idle.ref()));
-        net.tell(new NetworkCommand.Register("edge-0", edge.ref()));
-        net.tell(new NetworkCommand.Send("ap-0", 2, 0, "edge-0", csi(0, 0), 0, -1));
+                new Seed(1)), TraceSink.disabled(), new TrafficStats(), idle.ref(), "local", Set.of()));
+        net.tell(new NetworkCommand.Register("edge-0", edge.ref(), "local"));
+        net.tell(new NetworkCommand.Send("ap-0", 2, 0, "edge-0", csi(0, 0), 0, -1, 0));
         edge.expectNoMessage(SHORT); // real time passes, the manual clock does not: nothing arrives
         time.expectNoMessageFor(Duration.ofMillis(6), edge);
         time.timePasses(Duration.ofMillis(8));
@@ -70,9 +71,10 @@ class EmulatorActorsTest {
         TestProbe<Deliver> edge = testKit.createTestProbe();
         TrafficStats stats = new TrafficStats();
         ActorRef<NetworkCommand> net = testKit.spawn(Network.create(false, 4, new LinkModel(links(0, 0.9999),
-                new Seed(1)), TraceSink.disabled(), stats, testKit.<Network.Idle>createTestProbe().ref()));
-        net.tell(new NetworkCommand.Register("edge-0", edge.ref()));
-        net.tell(new NetworkCommand.Send("ap-0", 2, 0, "edge-0", csi(0, 0), 0, -1));
+                new Seed(1)), TraceSink.disabled(), stats, testKit.<Network.Report>createTestProbe().ref(), "local",
+                Set.of()));
+        net.tell(new NetworkCommand.Register("edge-0", edge.ref(), "local"));
+        net.tell(new NetworkCommand.Send("ap-0", 2, 0, "edge-0", csi(0, 0), 0, -1, 0));
         edge.expectNoMessage(SHORT);
     }
 
@@ -81,27 +83,27 @@ class EmulatorActorsTest {
         TestProbe<Deliver> edge = testKit.createTestProbe();
         TestProbe<Deliver> ap0 = testKit.createTestProbe();
         TestProbe<Deliver> ap1 = testKit.createTestProbe();
-        TestProbe<Network.Idle> idle = testKit.createTestProbe();
+        TestProbe<Network.Report> idle = testKit.createTestProbe();
         ActorRef<NetworkCommand> net = testKit.spawn(Network.create(true, 4, new LinkModel(links(0, 0), new Seed(1)),
-                TraceSink.disabled(), new TrafficStats(), idle.ref()));
-        net.tell(new NetworkCommand.Register("edge-0", edge.ref()));
-        net.tell(new NetworkCommand.Register("ap-0", ap0.ref()));
-        net.tell(new NetworkCommand.Register("ap-1", ap1.ref()));
+                TraceSink.disabled(), new TrafficStats(), idle.ref(), "local", Set.of()));
+        net.tell(new NetworkCommand.Register("edge-0", edge.ref(), "local"));
+        net.tell(new NetworkCommand.Register("ap-0", ap0.ref(), "local"));
+        net.tell(new NetworkCommand.Register("ap-1", ap1.ref(), "local"));
         net.tell(new NetworkCommand.Schedule("ap-1", 3, 0, 10, new Timers.TransmitDue(7)));
         net.tell(new NetworkCommand.Schedule("ap-0", 2, 0, 10, new Timers.TransmitDue(8)));
         net.tell(new NetworkCommand.Start(List.of(new NetworkCommand.Initial("edge-0", new Timers.Begin()))));
         assertThat(edge.expectMessageClass(Deliver.class).at()).isZero();
         ap0.expectNoMessage(SHORT); // t = 10 must wait for the t = 0 event to be acknowledged
-        net.tell(new NetworkCommand.Ack("edge-0"));
+        net.tell(new NetworkCommand.Ack("edge-0", -1));
         Deliver d0 = ap0.expectMessageClass(Deliver.class);
         Deliver d1 = ap1.expectMessageClass(Deliver.class);
         assertThat(d0.at()).isEqualTo(10);
         assertThat(d1.at()).isEqualTo(10);
         assertThat(((Timers.TransmitDue) d0.event()).step()).isEqualTo(8);
         idle.expectNoMessage(SHORT);
-        net.tell(new NetworkCommand.Ack("ap-0"));
-        net.tell(new NetworkCommand.Ack("ap-1"));
-        assertThat(idle.expectMessageClass(Network.Idle.class).at()).isEqualTo(10);
+        net.tell(new NetworkCommand.Ack("ap-0", -1));
+        net.tell(new NetworkCommand.Ack("ap-1", -1));
+        assertThat(((Network.Idle) idle.expectMessageClass(Network.Idle.class)).at()).isEqualTo(10);
     }
 
     /** A run context around probes; training jobs go to {@code executor}. */
@@ -116,7 +118,8 @@ class EmulatorActorsTest {
                 "direct", 8, Models.edge(s.edge(), s.radio()), s.edge().training(), 1);
         return new RunContext(s, protocol, new Seed(1), endpoints, new ParameterStore(qnn.cloudParams(), qnn.edgeParams()),
                 qnn, false, 0, recorder.ref(), testKit.<Emulation.Command>createTestProbe().ref(), executor,
-                RunContext.faults(s.emulator()), new AtomicLong(), new AtomicLong());
+                RunContext.faults(s.emulator()), new AtomicLong(), new AtomicLong(), "local", RunContext.NodeCrash.NONE,
+                new java.util.concurrent.atomic.AtomicLongArray(4));
     }
 
     /** Everything the probe received until {@code acks} acknowledgements arrived. */

@@ -19,27 +19,7 @@ public final class CoverageDecoder {
     }
 
     public static int[] decode(double[][] s) {
-        int nAp = s.length;
-        int nUser = s[0].length;
-        int[] a = new int[nAp];
-        double[][] cost = new double[nUser][nAp];
-        for (int m = 0; m < nAp; m++) {
-            int best = 0;
-            for (int k = 1; k < nUser; k++) {
-                if (s[m][k] > s[m][best]) {
-                    best = k;
-                }
-            }
-            a[m] = best;
-            for (int k = 0; k < nUser; k++) {
-                cost[k][m] = s[m][best] - s[m][k];
-            }
-        }
-        int[] apOfUser = Matching.minCost(cost);
-        for (int k = 0; k < nUser; k++) {
-            a[apOfUser[k]] = k;
-        }
-        return a;
+        return Matching.covering(s);
     }
 
     /** {@code p[m][k] = softmax_k s[m][k]}. */

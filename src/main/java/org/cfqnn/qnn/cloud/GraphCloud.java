@@ -118,6 +118,8 @@ public final class GraphCloud implements CloudModel {
         h.put("rounds", rounds);
         h.put("loss", loss);
         h.put("rPenalty", penalty);
+        h.put("teacherTemperature", teacher.temperature());
+        h.put("teacherLimit", teacher.enumerationLimit());
         return h;
     }
 

@@ -22,6 +22,14 @@ public final class Teacher {
         this.enumerationLimit = enumerationLimit;
     }
 
+    public double temperature() {
+        return temperature;
+    }
+
+    public long enumerationLimit() {
+        return enumerationLimit;
+    }
+
     public double[][] targets(CloudSample s) {
         int nAp = s.nAp();
         int nUser = s.nUser();

@@ -1,0 +1,171 @@
+package org.cfqnn.emulator;
+
+import com.typesafe.config.ConfigFactory;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.cfqnn.qnn.ModelFiles;
+import org.cfqnn.qnn.TrainedQnn;
+import org.cfqnn.rng.Seed;
+import org.cfqnn.scenario.ScenarioSettings;
+
+/**
+ * Hosts the cloud and/or a set of APs with their edges for each run, on one node: in one JVM the only
+ * host, in a cluster one per cloud or edge node. A run's settings and models arrive as text (the
+ * resolved scenario, the model bundle), so every node deploys exactly what the world node decided; the
+ * entities register with the run's network wherever it is. When the run is over the host reports what
+ * its entities learned (parameters), how often they restarted, and how many latency reports they sent.
+ */
+public final class Host extends AbstractBehavior<Host.Command> {
+
+    /** Receptionist keys: hosts able to run the cloud, and hosts for APs and edges. */
+    public static final ServiceKey<Command> CLOUD_KEY = ServiceKey.create(Command.class, "cfqnn-cloud-host");
+    public static final ServiceKey<Command> EDGE_KEY = ServiceKey.create(Command.class, "cfqnn-edge-host");
+
+    /** Host's protocol. */
+    public sealed interface Command extends CborSerializable permits StartRun, StopRun, Shutdown {
+    }
+
+    /**
+     * Start this host's part of run {@code runId} as node {@code node}: the cloud if {@code cloud}, and AP m
+     * (with edge m, non-centralized) for every m in {@code aps}. {@code config} is the resolved scenario
+     * (the cfqnn block), {@code models} the model bundle (null for classical protocols). The node dies
+     * while handling step {@code crashStep} (negative: never).
+     */
+    public record StartRun(String runId, String node, String config, String protocol, String models, boolean emulate,
+                           boolean cloud, int[] aps, long crashStep, ActorRef<NetworkCommand> network,
+                           ActorRef<Recorder.Command> recorder, ActorRef<Emulation.Command> emulation) implements Command {
+    }
+
+    /** Stop run {@code runId}'s entities and report. */
+    public record StopRun(String runId, ActorRef<Stopped> replyTo) implements Command {
+    }
+
+    /**
+     * What a host's entities leave behind: the cloud's parameters (null if not hosted), each hosted edge's,
+     * restarts per entity, and latency reports sent per hosted AP.
+     */
+    public record Stopped(String runId, String node, double[] cloudParams, Map<Integer, double[]> edgeParams,
+                          Map<String, Integer> restarts, Map<Integer, Long> latencyReports) implements CborSerializable {
+    }
+
+    /** The world node is done: stop this node. */
+    public record Shutdown() implements Command {
+    }
+
+    /** A run in progress on this host. */
+    private record Running(ActorRef<Void> entities, RunContext run, StartRun start) {
+    }
+
+    private final Runnable die;
+    private final Runnable shutdown;
+    private final Executor training;
+    private final Map<String, Running> runs = new HashMap<>();
+
+    private Host(ActorContext<Command> ctx, Runnable die, Runnable shutdown) {
+        super(ctx);
+        this.die = die;
+        this.shutdown = shutdown;
+        this.training = ctx.getSystem().dispatchers().lookup(
+                DispatcherSelector.fromConfig("cfqnn.emulator.training-dispatcher"));
+    }
+
+    /**
+     * A host; {@code die} kills this node abruptly (cluster faults), {@code shutdown} stops it once the
+     * world node is done.
+     */
+    public static Behavior<Command> create(Runnable die, Runnable shutdown) {
+        return Behaviors.setup(ctx -> new Host(ctx, die, shutdown));
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(StartRun.class, this::onStart)
+                .onMessage(StopRun.class, this::onStop)
+                .onMessage(Shutdown.class, s -> {
+                    shutdown.run();
+                    return this;
+                })
+                .build();
+    }
+
+    private Behavior<Command> onStart(StartRun r) {
+        ScenarioSettings s = ScenarioSettings.of(ConfigFactory.parseString(r.config()));
+        TrainedQnn qnn = r.models() == null ? null : ModelFiles.fromBundle(r.models());
+        int nAp = s.radio().nAp();
+        boolean nonCentralized = r.protocol().equals(org.cfqnn.scenario.EmulatorSettings.NON_CENTRALIZED);
+        Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+        if (r.cloud()) {
+            endpoints.put(Addresses.CLOUD, new Endpoint(Addresses.CLOUD, Addresses.ordinal(Addresses.CLOUD, nAp), r.network()));
+        }
+        for (int m : r.aps()) {
+            endpoints.put(Addresses.ap(m), new Endpoint(Addresses.ap(m), Addresses.ordinal(Addresses.ap(m), nAp), r.network()));
+            if (nonCentralized) {
+                String e = Addresses.edge(m);
+                endpoints.put(e, new Endpoint(e, Addresses.ordinal(e, nAp), r.network()));
+            }
+        }
+        RunContext.NodeCrash crash = r.crashStep() < 0 ? RunContext.NodeCrash.NONE : new RunContext.NodeCrash(
+                r.crashStep(), () -> {
+                    r.emulation().tell(new Emulation.NodeDying(r.node(), WallClock.micros()));
+                    die.run();
+                });
+        RunContext run = new RunContext(s, r.protocol(), new Seed(s.seed()), endpoints,
+                new ParameterStore(qnn == null ? null : qnn.cloudParams(), qnn == null ? null : qnn.edgeParams()), qnn,
+                r.emulate(), r.emulate() ? qnn.edgeTraining().iterations() : 0, r.recorder(), r.emulation(), training,
+                RunContext.faults(s.emulator()), new AtomicLong(), new AtomicLong(), r.node(), crash,
+                new AtomicLongArray(nAp));
+        ActorRef<Void> entities = getContext().spawn(Behaviors.<Void>setup(ctx -> {
+            if (r.cloud()) {
+                register(r, Addresses.CLOUD, ctx.spawn(Cloud.create(run), Addresses.CLOUD).narrow());
+            }
+            for (int m : r.aps()) {
+                register(r, Addresses.ap(m), ctx.spawn(Ap.create(run, m), Addresses.ap(m)).narrow());
+                if (nonCentralized) {
+                    register(r, Addresses.edge(m), ctx.spawn(Edge.create(run, m), Addresses.edge(m)).narrow());
+                }
+            }
+            return Behaviors.empty();
+        }), r.runId());
+        runs.put(r.runId(), new Running(entities, run, r));
+        return this;
+    }
+
+    private static void register(StartRun r, String address, ActorRef<Deliver> ref) {
+        r.network().tell(new NetworkCommand.Register(address, ref, r.node()));
+    }
+
+    private Behavior<Command> onStop(StopRun stop) {
+        Running running = runs.remove(stop.runId());
+        if (running == null) {
+            stop.replyTo().tell(new Stopped(stop.runId(), "", null, Map.of(), Map.of(), Map.of()));
+            return this;
+        }
+        getContext().stop(running.entities());
+        RunContext run = running.run();
+        Map<Integer, double[]> edges = new TreeMap<>();
+        Map<Integer, Long> reports = new TreeMap<>();
+        for (int m : running.start().aps()) {
+            if (run.qnn() != null) {
+                edges.put(m, run.store().edge(m));
+            }
+            reports.put(m, run.latencyReports().get(m));
+        }
+        stop.replyTo().tell(new Stopped(stop.runId(), running.start().node(), running.start().cloud() ? run.store().cloud() : null,
+                edges, run.store().restarts(), reports));
+        return this;
+    }
+}
