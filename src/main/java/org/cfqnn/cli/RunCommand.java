@@ -47,21 +47,39 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> sets = new ArrayList<>(scenario.sets);
-        if (scenario.seed != null) {
-            sets.add("seed=" + scenario.seed);
-        }
-        Config config = Scenario.load(scenario.scenario, sets);
+        Config config = Scenario.load(scenario.scenario, scenario.allSets());
         ScenarioSettings base = ScenarioSettings.of(config);
+        if (!base.cluster().faults().isEmpty()) {
+            throw new InvalidInputException("cluster.faults", base.cluster().faults().get(0).node(),
+                    "kill cluster nodes: run the scenario on a cluster (tools/cluster-local or cfqnn node), or set "
+                    + "cluster.faults = [] (emulator.faults crash actors in one JVM)");
+        }
         List<EmulatorRunner.Point> points = points(config, base);
-        Path dir = out != null ? out : Path.of("results", name(scenario.scenario));
+        Path dir = out != null ? out : defaultDir(scenario.scenario);
+        EmulatorRunner.Report report = write(dir, scenario.scenario, base, points,
+                (steps, trace) -> EmulatorRunner.run(points, steps, trace, progress.enabled()));
+        print(report, dir, spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** Runs the emulation into {@code steps.csv} and {@code trace.jsonl} of a staging directory. */
+    interface Emulate {
+        EmulatorRunner.Report run(Path stepsCsv, Path traceFile);
+    }
+
+    /**
+     * Emulates, then writes summary.json, the plots and report.html beside the streamed CSV and trace; the
+     * directory appears only when all of it is there.
+     */
+    static EmulatorRunner.Report write(Path dir, Path scenarioFile, ScenarioSettings base, List<EmulatorRunner.Point> points,
+                                       Emulate emulate) {
         EmulatorRunner.Report report;
         try (OutputDir output = OutputDir.create(dir)) {
             Path steps = output.file("steps.csv");
             Path trace = output.file("trace.jsonl");
-            report = EmulatorRunner.run(points, steps, trace, progress.enabled());
+            report = emulate.run(steps, trace);
             String key = base.emulator().sweepKey();
-            ObjectNode summary = EmulatorReport.summary(report, scenario.scenario.toString(), key);
+            ObjectNode summary = EmulatorReport.summary(report, scenarioFile.toString(), key);
             AtomicFiles.writeString(output.file("summary.json"), summary.toPrettyString() + "\n");
             List<Path> plots = new ArrayList<>();
             plots.add(EmulatorReport.ratesOverTime(steps, base.emulator().steps(), output.file("rates-over-time.png")));
@@ -80,7 +98,11 @@ public final class RunCommand implements Callable<Integer> {
                     base.emulator().sequenceSteps()), output.file("report.html"));
             output.commit();
         }
-        PrintWriter w = spec.commandLine().getOut();
+        return report;
+    }
+
+    /** The console table of a finished run. */
+    static void print(EmulatorRunner.Report report, Path dir, PrintWriter w) {
         TextTable t = new TextTable("run", "mean min rate", "mean sum rate", "misses", "latency p50 us", "p99 us",
                 "msgs/step", "steps/s");
         for (Emulation.Outcome o : report.outcomes()) {
@@ -90,7 +112,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         w.print(t);
         w.printf("%.1f s wall time; results in %s (open report.html)%n", report.wallSeconds(), dir);
-        return 0;
+        w.flush();
     }
 
     /** Every sweep point, validated before anything runs (without a sweep, one point). */
@@ -116,8 +138,9 @@ public final class RunCommand implements Callable<Integer> {
         return out;
     }
 
-    private static String name(Path scenarioFile) {
+    /** {@code results/<scenario file name without .conf>}. */
+    static Path defaultDir(Path scenarioFile) {
         String f = scenarioFile.getFileName().toString();
-        return f.endsWith(".conf") ? f.substring(0, f.length() - 5) : f;
+        return Path.of("results", f.endsWith(".conf") ? f.substring(0, f.length() - 5) : f);
     }
 }

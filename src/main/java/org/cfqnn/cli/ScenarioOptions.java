@@ -20,11 +20,16 @@ public final class ScenarioOptions {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one key, e.g. --set radio.mu=0.2 (repeatable).")
     List<String> sets = new ArrayList<>();
 
-    ScenarioSettings settings() {
+    /** The {@code --set} overrides, with {@code --seed} as one more. */
+    List<String> allSets() {
         List<String> all = new ArrayList<>(sets);
         if (seed != null) {
             all.add("seed=" + seed);
         }
-        return ScenarioSettings.of(Scenario.load(scenario, all));
+        return all;
+    }
+
+    ScenarioSettings settings() {
+        return ScenarioSettings.of(Scenario.load(scenario, allSets()));
     }
 }

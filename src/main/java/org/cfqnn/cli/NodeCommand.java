@@ -1,0 +1,158 @@
+package org.cfqnn.cli;
+
+import com.typesafe.config.Config;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.cfqnn.cluster.ClusterNode;
+import org.cfqnn.emulator.EmulatorRunner;
+import org.cfqnn.emulator.Topology;
+import org.cfqnn.input.InvalidInputException;
+import org.cfqnn.scenario.Scenario;
+import org.cfqnn.scenario.ScenarioSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cfqnn node}: one JVM of a cluster run. */
+@Command(name = "node", mixinStandardHelpOptions = true,
+        description = {"Start one node of a cluster run (Pekko Cluster, Artery TCP). The world node (world, users, "
+                + "network, recorder) waits for one cloud node and cluster.edge-nodes edge nodes, runs the scenario "
+                + "and writes the same outputs as cfqnn run; the other nodes host the cloud or APs with their edges "
+                + "and exit when the world node is done. tools/cluster-local starts a whole local cluster.",
+                "Exit codes: 0 done, 2 bad input, 1 failure (e.g. the cluster did not form, or the world node is gone)."})
+public final class NodeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ScenarioOptions scenario;
+
+    @Mixin
+    ProgressOption progress;
+
+    @Option(names = "--role", split = ",", required = true, paramLabel = "ROLE",
+            description = "world, cloud and/or edge (comma-separated: one JVM may hold several).")
+    List<String> roles;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "Address to bind and advertise (default 127.0.0.1).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--port", paramLabel = "P", description = "Artery TCP port (default 25520; 0: any free port).")
+    int port = 25520;
+
+    @Option(names = "--seed-nodes", split = ",", paramLabel = "HOST:PORT",
+            description = "Nodes to join, the world node first (default: this node, which then starts a new cluster).")
+    List<String> seedNodes = new ArrayList<>();
+
+    @Option(names = "--edge-nodes", paramLabel = "E", description = "Edge nodes the world node waits for (overrides "
+            + "cluster.edge-nodes).")
+    Integer edgeNodes;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "World node: directory for the results (default: "
+            + "results/<scenario name>).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        Set<String> roleSet = new LinkedHashSet<>(roles);
+        for (String r : roleSet) {
+            if (!ClusterNode.ROLES.contains(r)) {
+                throw new InvalidInputException("--role", r, "must be world, cloud or edge (comma-separated)");
+            }
+        }
+        if (port < 0 || port > 65535) {
+            throw new InvalidInputException("--port", port, "must be a port in [0, 65535]");
+        }
+        for (String s : seedNodes) {
+            if (!s.matches("[^:\\s]+:\\d{1,5}")) {
+                throw new InvalidInputException("--seed-nodes", s, "must be host:port, e.g. 127.0.0.1:25520");
+            }
+        }
+        boolean world = roleSet.contains(ClusterNode.WORLD);
+        if (out != null && !world) {
+            throw new InvalidInputException("--out", out, "only the world node writes results (--role world)");
+        }
+        List<String> sets = scenario.allSets();
+        if (edgeNodes != null) {
+            sets.add("cluster.edge-nodes=" + edgeNodes);
+        }
+        Config config = Scenario.load(scenario.scenario, sets);
+        ScenarioSettings base = ScenarioSettings.of(config);
+        List<EmulatorRunner.Point> points = world ? RunCommand.points(config, base) : List.of();
+        Path dir = out != null ? out : RunCommand.defaultDir(scenario.scenario);
+        List<String> seeds = seedNodes.isEmpty() ? List.of(host + ":" + port) : seedNodes;
+        Duration formTimeout = Duration.ofNanos(base.cluster().formTimeout());
+
+        AtomicBoolean asked = new AtomicBoolean();
+        ActorSystem<EmulatorRunner.Request>[] holder = new ActorSystem[1];
+        ActorSystem<EmulatorRunner.Request> system;
+        try {
+            system = ActorSystem.create(EmulatorRunner.guardian(roleSet.contains(ClusterNode.CLOUD),
+                    roleSet.contains(ClusterNode.EDGE), true, NodeCommand::die, () -> {
+                        asked.set(true);
+                        new Thread(() -> ClusterNode.terminate(holder[0]), "cfqnn-node-shutdown").start();
+                    }), "cfqnn", ClusterNode.config(roleSet, host, port, seeds));
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("--port", port, "cannot start the node at " + host + ":" + port + ": "
+                    + rootMessage(e));
+        }
+        holder[0] = system;
+        var err = spec.commandLine().getErr();
+        if (!ClusterNode.awaitUp(system, formTimeout)) {
+            ClusterNode.terminate(system);
+            throw new IllegalStateException("could not join the cluster at " + seeds + " within "
+                    + formTimeout.toSeconds() + " s (cluster.form-timeout)");
+        }
+        if (!world) {
+            system.getWhenTerminated().toCompletableFuture().join();
+            if (!asked.get()) {
+                throw new IllegalStateException("this node left the cluster before the run was over (the world node "
+                        + "is gone, or this node was downed)");
+            }
+            return 0;
+        }
+        Topology topology = null;
+        try {
+            topology = ClusterNode.discover(system, base.cluster().edgeNodes(), formTimeout);
+            Topology t = topology;
+            err.println("cfqnn node: cluster formed: " + String.join("; ", t.describe(base.radio().nAp())));
+            err.flush();
+            EmulatorRunner.Report report = RunCommand.write(dir, scenario.scenario, base, points,
+                    (steps, trace) -> EmulatorRunner.run(points, steps, trace, progress.enabled(), system, t));
+            RunCommand.print(report, dir, spec.commandLine().getOut());
+            return 0;
+        } finally {
+            ClusterNode.shutdown(system, topology, Duration.ofSeconds(15));
+        }
+    }
+
+    /** A cluster fault: this JVM dies at once, as a killed process would (no leaving, no goodbye). */
+    private static void die() {
+        try {
+            Thread.sleep(300); // lets the notice of dying reach the world node
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.err.println("cfqnn node: killed by cluster.faults");
+        System.err.flush();
+        Runtime.getRuntime().halt(137);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable c = e;
+        while (c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c.getMessage() == null ? c.toString() : c.getMessage();
+    }
+}
