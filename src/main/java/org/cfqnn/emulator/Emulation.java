@@ -47,20 +47,20 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
         INSTANCE
     }
 
-    /** The network's report (idle clock, lost entity). */
-    public record FromNetwork(Network.Report report) implements Command {
+    /** The network's report (idle clock, lost entity), through a local adapter. */
+    public record FromNetwork(Network.Report report) implements Command, NoSerializationVerificationNeeded {
     }
 
-    /** The recorder's results. */
-    public record Recorded(Recorder.Results results) implements Command {
+    /** The recorder's results, through a local adapter. */
+    public record Recorded(Recorder.Results results) implements Command, NoSerializationVerificationNeeded {
     }
 
-    /** A host's report at the end of the run. */
-    public record HostStopped(Host.Stopped stopped) implements Command {
+    /** A host's report at the end of the run, through a local adapter. */
+    public record HostStopped(Host.Stopped stopped) implements Command, NoSerializationVerificationNeeded {
     }
 
-    /** Death watch: a host's node is gone. */
-    public record HostGone(String node) implements Command {
+    /** Death watch (local): a host's node is gone. */
+    public record HostGone(String node) implements Command, NoSerializationVerificationNeeded {
     }
 
     /** A host about to kill its node (a cluster fault), at {@link WallClock} time {@code wallMicros}. */
@@ -80,10 +80,14 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
             implements NoSerializationVerificationNeeded {
     }
 
-    /** What to run. {@code qnn} holds the initial parameters (untrained when training is emulated). */
+    /**
+     * What to run. {@code qnn} holds the initial parameters (untrained when training is emulated);
+     * {@code lostEarlier} names the node of every entity whose node died in an earlier run.
+     */
     public record Spec(String runId, ScenarioSettings settings, String config, String protocol, TrainedQnn qnn,
                        boolean emulateTraining, CsvWriter csv, TraceSink trace, String sweepValue, AtomicLong progress,
-                       String node, List<HostRef> hosts) implements NoSerializationVerificationNeeded {
+                       String node, List<HostRef> hosts, Map<String, String> lostEarlier)
+            implements NoSerializationVerificationNeeded {
     }
 
     /**
@@ -205,11 +209,11 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
         }
         for (int m = 0; m < nAp; m++) {
             if (!hosted[m]) {
-                lostFromStart(initial, Addresses.ap(m));
+                lostFromStart(initial, Addresses.ap(m), spec.lostEarlier().getOrDefault(Addresses.ap(m), "?"));
             }
         }
         if (!cloudHosted) {
-            lostFromStart(initial, Addresses.CLOUD);
+            lostFromStart(initial, Addresses.CLOUD, spec.lostEarlier().getOrDefault(Addresses.CLOUD, "?"));
         }
         network.tell(new NetworkCommand.Start(initial));
     }
@@ -219,10 +223,10 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
     }
 
     /** An entity whose node died in an earlier run: the world and the cloud know from the first instant. */
-    private static void lostFromStart(List<NetworkCommand.Initial> initial, String address) {
+    private static void lostFromStart(List<NetworkCommand.Initial> initial, String address, String node) {
         for (String to : List.of(Addresses.WORLD, Addresses.CLOUD)) {
             if (!to.equals(address)) {
-                initial.add(new NetworkCommand.Initial(to, new Timers.EntityLost(address, "lost-earlier")));
+                initial.add(new NetworkCommand.Initial(to, new Timers.EntityLost(address, node)));
             }
         }
     }

@@ -155,7 +155,8 @@ public final class EmulatorRunner {
                         }
                     }
                     Emulation.Spec spec = new Emulation.Spec("run-" + runs++, s, s.sourceText(), protocol, qnn, emulate,
-                            csv, trace, point.value(), done, topology.worldNode(), topology.hosts(s, lostNodes));
+                            csv, trace, point.value(), done, topology.worldNode(), topology.hosts(s, lostNodes),
+                            topology.lostEntities(s, lostNodes));
                     Emulation.Outcome outcome = await(system, spec, bar, done, s.emulator().runTimeout());
                     if (outcome.failure() != null) {
                         throw new IllegalStateException(protocol + ": " + outcome.failure());

@@ -69,6 +69,25 @@ public record Topology(String worldNode, List<Slot> slots) {
         return out;
     }
 
+    /** What the nodes that died earlier hosted: address -> node. */
+    public java.util.Map<String, String> lostEntities(ScenarioSettings s, Set<String> lostNodes) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (Slot slot : slots) {
+            if (!lostNodes.contains(slot.node())) {
+                continue;
+            }
+            if (slot.cloud()) {
+                out.put(Addresses.CLOUD, slot.node());
+            }
+            if (slot.edgeIndex() >= 0) {
+                for (int m : aps(slot.edgeIndex(), edgeNodes(), s.radio().nAp())) {
+                    out.put(Addresses.ap(m), slot.node());
+                }
+            }
+        }
+        return out;
+    }
+
     /** One line per node: its name and what it runs. */
     public List<String> describe(int nAp) {
         List<String> out = new ArrayList<>();

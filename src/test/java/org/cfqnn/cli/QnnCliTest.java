@@ -72,6 +72,24 @@ class QnnCliTest {
     }
 
     @Test
+    void modelFilesAndBundlesRoundTripEverythingADeploymentUses() {
+        org.cfqnn.qnn.TrainedQnn q = org.cfqnn.qnn.ModelFiles.read(models);
+        String bundle = org.cfqnn.qnn.ModelFiles.bundle(q);
+        org.cfqnn.qnn.TrainedQnn back = org.cfqnn.qnn.ModelFiles.fromBundle(bundle);
+        assertThat(back.cloudParams()).containsExactly(q.cloudParams());
+        assertThat(back.edgeParams()).isDeepEqualTo(q.edgeParams());
+        assertThat(back.cloud().hyperparameters()).isEqualTo(q.cloud().hyperparameters())
+                .containsEntry("teacherTemperature", 0.1).containsEntry("teacherLimit", 100_000L);
+        assertThat(back.edge().hyperparameters()).isEqualTo(q.edge().hyperparameters());
+        assertThat(back.cloudTraining()).isEqualTo(q.cloudTraining());
+        assertThat(back.edgeTraining()).isEqualTo(q.edgeTraining());
+        assertThat(back.decoding()).isEqualTo(q.decoding());
+        assertThat(back.seed()).isEqualTo(q.seed());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.cfqnn.qnn.ModelFiles.fromBundle(
+                bundle.replace("\"edge-2.json\"", "\"edge-x.json\""))).hasMessageContaining("model bundle: missing edge-2.json");
+    }
+
+    @Test
     void aModelForAnotherNetworkIsRefused() throws Exception {
         Path other = dir.resolve("ch5.json");
         CliRunner.run("channel", "--nap", "5", "--nuser", "3", "--ntx", "2", "--seed", "1", "--out", other.toString());

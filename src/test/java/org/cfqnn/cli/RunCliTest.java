@@ -89,6 +89,11 @@ class RunCliTest {
             {"radio { n-ap = 16, n-user = 6 }\nemulator.protocols = [optimum]", "emulator.protocols = optimum: does not fit: K^M = 6^16"},
             {"radio { n-ap = 16, n-user = 6 }\nemulator.protocols = [non-centralized]",
                 "cloud.ansatz = paper: needs cloud.paper.layers x radio.n-ap = 2 x 16 = 32 qubits: a 32-qubit statevector takes 64.0 GiB"},
+            {"cluster { edge-nodes = 5 }", "cluster.edge-nodes = 5: must be an integer in [1, radio.n-ap = 4]"},
+            {"cluster { form-timeout = 10 ms }", "cluster.form-timeout = \"10 ms\": must be a duration in"},
+            {"cluster { faults = [{ node = edge-1, step = 3 }] }", "cluster.faults[].node = edge-1: must be cloud or edge-i with i in [0, 0]"},
+            {"cluster { faults = [{ node = cloud, step = -3 }] }", "cluster.faults[].step = -3: must be >= 0"},
+            {"cluster { faults = [{ node = cloud, step = 3 }] }", "cluster.faults = cloud: kill cluster nodes: run the scenario on a cluster"},
         };
         for (String[] c : cases) {
             Path out = dir.resolve("never");
@@ -97,6 +102,26 @@ class RunCliTest {
             assertThat(r.err()).as(c[0]).contains(c[1]);
             assertThat(r.err().strip().lines()).as("one line").hasSize(1);
             assertThat(out).doesNotExist();
+        }
+    }
+
+    @Test
+    void badNodeFlagsFailWithExitCode2() throws Exception {
+        Path s = scenario(SMALL);
+        String[][] cases = {
+            {"--role", "boss", "--role = boss: must be world, cloud or edge"},
+            {"--role", "edge", "--port=70000", "--port = 70000: must be a port in [0, 65535]"},
+            {"--role", "edge", "--seed-nodes", "localhost", "--seed-nodes = localhost: must be host:port"},
+            {"--role", "cloud", "--out", "x", "--out = x: only the world node writes results"},
+        };
+        for (String[] c : cases) {
+            String[] args = new String[c.length + 1];
+            args[0] = "node";
+            System.arraycopy(c, 0, args, 1, c.length - 1);
+            args[c.length] = s.toString();
+            CliRunner r = CliRunner.run(args);
+            assertThat(r.exitCode()).as(String.join(" ", c) + "\n" + r.err()).isEqualTo(2);
+            assertThat(r.err()).contains(c[c.length - 1]);
         }
     }
 

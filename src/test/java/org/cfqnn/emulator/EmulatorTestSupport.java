@@ -8,20 +8,20 @@ import org.cfqnn.scenario.Scenario;
 import org.cfqnn.scenario.ScenarioSettings;
 
 /** Small scenarios and configuration for emulator tests. */
-final class EmulatorTestSupport {
+public final class EmulatorTestSupport {
 
     private EmulatorTestSupport() {
     }
 
     /** Tests run every message through its serializer, so a non-serializable message fails here, not in a cluster. */
-    static Config actorConfig() {
+    public static Config actorConfig() {
         return ConfigFactory.parseString("pekko.actor.serialize-messages = on\n"
                 + "pekko.actor.serialize-creators = off\n"
                 + "pekko.loglevel = WARNING").withFallback(org.cfqnn.scenario.Defaults.config());
     }
 
     /** A small graph/amplitude system with a few training samples, overridden by {@code sets}. */
-    static ScenarioSettings small(String... sets) {
+    public static ScenarioSettings small(String... sets) {
         List<String> all = new java.util.ArrayList<>(List.of(
                 "cloud.ansatz=graph", "cloud.graph.qubits=2", "cloud.graph.layers=1", "cloud.graph.rounds=1",
                 "cloud.training.optimizer=adam", "cloud.training.gradient=adjoint", "cloud.training.n-data=20",
@@ -32,7 +32,7 @@ final class EmulatorTestSupport {
         return ScenarioSettings.of(Scenario.load(null, all));
     }
 
-    static EmulatorRunner.Report run(ScenarioSettings s, Path dir) {
+    public static EmulatorRunner.Report run(ScenarioSettings s, Path dir) {
         return EmulatorRunner.run(List.of(new EmulatorRunner.Point("", s)), dir.resolve("steps.csv"),
                 dir.resolve("trace.jsonl"), false, actorConfig());
     }

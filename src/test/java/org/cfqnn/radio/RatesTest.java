@@ -94,6 +94,18 @@ class RatesTest {
     }
 
     @Test
+    void aSilentApServesNoOneAndInterferesWithNoOne() {
+        // a = [0, 1, -1]: AP 2 lost. User 0: S = 10 c00 = 20, I = 10*0.1*c10 = 2 -> log2(1 + 20/3);
+        // user 1: S = 10 c11 = 20, I = 1 * c01 = 0.5 -> log2(43/3). AP 2's precoder does not matter.
+        Channel h = TestChannels.of(THREE_APS);
+        double[] c = Rates.couplings(h, Precoders.maxRatio(h, new int[] {0, 1, 0}));
+        RateReport r = Rates.fromCouplings(c, 3, 2, new int[] {0, 1, -1}, 10, 0.1);
+        assertThat(r.rates()[0]).isCloseTo(log2(23.0 / 3), within(EXACT));
+        assertThat(r.rates()[1]).isCloseTo(log2(43.0 / 3), within(EXACT));
+        assertThat(r.unserved()).isZero();
+    }
+
+    @Test
     void mrTableAgreesWithDirectEvaluation() {
         Channel h = TestChannels.of(THREE_APS);
         MrTable t = MrTable.of(h);

@@ -1,0 +1,127 @@
+package org.cfqnn.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Leave;
+import org.cfqnn.emulator.EmulatorRunner;
+import org.cfqnn.emulator.EmulatorTestSupport;
+import org.cfqnn.emulator.Topology;
+import org.cfqnn.io.JsonNodes;
+import org.cfqnn.report.EmulatorReport;
+import org.cfqnn.scenario.ScenarioSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A cluster of three actor systems in this JVM: world, cloud, edge. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterRunTest {
+
+    private TestCluster cluster;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    void form() {
+        cluster = new TestCluster(Set.of(ClusterNode.WORLD), Set.of(ClusterNode.CLOUD), Set.of(ClusterNode.EDGE));
+    }
+
+    @AfterAll
+    void stop() {
+        cluster.close();
+    }
+
+    @Test
+    @Order(1)
+    void theWorldNodeFindsTheCloudAndEdgeHostsThroughTheReceptionist() {
+        Topology t = ClusterNode.discover(cluster.node(0), 1, Duration.ofSeconds(20));
+        assertThat(t.worldNode()).isEqualTo("world");
+        assertThat(t.slots()).extracting(Topology.Slot::node).containsExactly("cloud", "edge-0");
+        assertThat(t.slots().get(0).cloud()).isTrue();
+        assertThat(t.slots().get(1).edgeIndex()).isZero();
+        assertThat(t.describe(4)).containsExactly("world: world, users, network, recorder", "cloud: cloud",
+                "edge-0: ap-0..3 with edges");
+    }
+
+    @Test
+    @Order(2)
+    void aRunAcrossNodesGivesTheSameResultsAsInOneJvm() throws Exception {
+        ScenarioSettings s = EmulatorTestSupport.small("emulator.steps=8",
+                "emulator.protocols=[non-centralized, centralized, greedy-maxmin]", "emulator.links.fronthaul.loss=0.05");
+        Path single = Files.createDirectory(dir.resolve("single"));
+        Path multi = Files.createDirectory(dir.resolve("cluster"));
+        ObjectNode one = EmulatorReport.summary(EmulatorTestSupport.run(s, single), "x", "");
+        Topology t = ClusterNode.discover(cluster.node(0), 1, Duration.ofSeconds(20));
+        EmulatorRunner.Report report = EmulatorRunner.run(List.of(new EmulatorRunner.Point("", s)),
+                multi.resolve("steps.csv"), multi.resolve("trace.jsonl"), false, cluster.node(0), t);
+        ObjectNode three = EmulatorReport.summary(report, "x", "");
+        assertThat(three.at("/performance/runs/0/hopsUs/crossNode/count").asLong()).isPositive();
+        one.remove("performance");
+        three.remove("performance");
+        assertThat(three.toPrettyString()).isEqualTo(one.toPrettyString());
+        assertThat(Files.readString(multi.resolve("steps.csv"))).isEqualTo(Files.readString(single.resolve("steps.csv")));
+
+        List<String> a = Files.readAllLines(single.resolve("trace.jsonl"));
+        List<String> b = Files.readAllLines(multi.resolve("trace.jsonl"));
+        assertThat(b).hasSameSizeAs(a);
+        int crossing = 0;
+        for (int i = 0; i < a.size(); i++) {
+            ObjectNode x = (ObjectNode) JsonNodes.MAPPER.readTree(a.get(i));
+            ObjectNode y = (ObjectNode) JsonNodes.MAPPER.readTree(b.get(i));
+            assertThat(x.get("crossNode").asBoolean()).isFalse();
+            if (y.get("crossNode").asBoolean()) {
+                crossing++;
+                assertThat(y.get("fromNode").asText()).isNotEqualTo(y.get("toNode").asText());
+            }
+            if (y.get("type").asText().equals("Csi") && y.get("to").asText().equals("cloud")) {
+                assertThat(y.get("fromNode").asText()).isEqualTo("edge-0");
+                assertThat(y.get("toNode").asText()).isEqualTo("cloud");
+            }
+            for (String volatileKey : List.of("wall", "fromNode", "toNode", "crossNode")) {
+                x.remove(volatileKey);
+                y.remove(volatileKey);
+            }
+            assertThat((JsonNode) y).isEqualTo(x);
+        }
+        assertThat(crossing).isGreaterThan(a.size() / 2);
+    }
+
+    @Test
+    @Order(3)
+    void aNodeThatLeavesIsRemovedAndNoLongerDiscovered() {
+        Cluster edge = Cluster.get(cluster.node(2));
+        Cluster world = Cluster.get(cluster.node(0));
+        edge.manager().tell(Leave.create(edge.selfMember().address()));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline && world.state().getMembers().iterator().hasNext()
+                && countUp(world) > 2) {
+            ClusterNode.sleep(100);
+        }
+        assertThat(countUp(world)).isEqualTo(2);
+        assertThat(cluster.node(2).getWhenTerminated().toCompletableFuture()).succeedsWithin(Duration.ofSeconds(20));
+    }
+
+    private static long countUp(Cluster c) {
+        long n = 0;
+        for (var m : c.state().getMembers()) {
+            n += m.status() == MemberStatus.up() ? 1 : 0;
+        }
+        return n;
+    }
+}
