@@ -151,7 +151,12 @@ public final class Ap extends AbstractBehavior<Ap.Command> {
         if (!fresh) {
             double[][] est = estimates.get(step);
             int user = assignment != null ? assignment[m] : m % run.nUser(); // before any assignment: round robin
-            if (use == null || run.emulator().fallback().equals("mr")) {
+            if (est == null) {
+                // real clock, far behind (e.g. warming up): this step's estimate is already dropped
+                if (use == null) {
+                    use = new Beam(step, user, new double[run.nTx()], new double[run.nTx()], endpoint.currentEvent());
+                }
+            } else if (use == null || run.emulator().fallback().equals("mr")) {
                 use = mrBeam(assignmentStep, est, user, endpoint.currentEvent());
             }
         }

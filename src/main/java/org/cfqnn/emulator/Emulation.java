@@ -38,13 +38,17 @@ import org.cfqnn.scenario.ScenarioSettings;
 public final class Emulation extends AbstractBehavior<Emulation.Command> {
 
     /** Emulation's protocol. */
-    public sealed interface Command extends CborSerializable permits WorldDone, FromNetwork, Recorded, HostStopped,
-            HostGone, NodeDying, MemberChange {
+    public sealed interface Command extends CborSerializable permits WorldDone, Failed, FromNetwork, Recorded,
+            HostStopped, HostGone, NodeDying, MemberChange {
     }
 
     /** The world finished its last step. */
     public enum WorldDone implements Command {
         INSTANCE
+    }
+
+    /** The run cannot go on ({@code reason} says why). */
+    public record Failed(String reason) implements Command {
     }
 
     /** The network's report (idle clock, lost entity), through a local adapter. */
@@ -172,11 +176,11 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
                 expected), "network");
 
         // the world and the users live here, with the network
+        boolean virtual = s.emulator().clock().equals("virtual");
         Map<String, Endpoint> endpoints = new LinkedHashMap<>();
-        endpoints.put(Addresses.WORLD, new Endpoint(Addresses.WORLD, Addresses.ordinal(Addresses.WORLD, nAp), network));
+        endpoints.put(Addresses.WORLD, Endpoint.of(Addresses.WORLD, nAp, network, virtual));
         for (int k = 0; k < s.radio().nUser(); k++) {
-            String u = Addresses.user(k);
-            endpoints.put(u, new Endpoint(u, Addresses.ordinal(u, nAp), network));
+            endpoints.put(Addresses.user(k), Endpoint.of(Addresses.user(k), nAp, network, virtual));
         }
         RunContext run = new RunContext(s, spec.protocol(), seed, endpoints, new ParameterStore(null, null), qnn, emulate,
                 edgeSteps, recorder, ctx.getSelf(), Runnable::run, Set.of(), spec.progress(), deploymentStart, spec.node(),
@@ -243,6 +247,7 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessage(WorldDone.class, w -> onWorldDone())
+                .onMessage(Failed.class, f -> finish(null, f.reason()))
                 .onMessage(FromNetwork.class, this::onNetwork)
                 .onMessage(HostStopped.class, h -> {
                     collect(h.stopped());

@@ -17,10 +17,23 @@ public final class Endpoint {
     private long currentEvent;
     private long hopMicros = -1;
 
+    private final boolean acknowledges;
+
     public Endpoint(String address, int ordinal, ActorRef<NetworkCommand> network) {
+        this(address, ordinal, network, true);
+    }
+
+    /** {@code acknowledges}: the virtual clock waits for acknowledgements; the real clock does not need them. */
+    public Endpoint(String address, int ordinal, ActorRef<NetworkCommand> network, boolean acknowledges) {
         this.address = address;
         this.ordinal = ordinal;
         this.network = network;
+        this.acknowledges = acknowledges;
+    }
+
+    /** The endpoint of {@code address} in a network of {@code nAp} APs. */
+    public static Endpoint of(String address, int nAp, ActorRef<NetworkCommand> network, boolean virtualClock) {
+        return new Endpoint(address, Addresses.ordinal(address, nAp), network, virtualClock);
     }
 
     public String address() {
@@ -55,12 +68,14 @@ public final class Endpoint {
     }
 
     public void schedule(long delay, Event timer) {
-        network.tell(new NetworkCommand.Schedule(address, ordinal, seq++, delay, timer));
+        network.tell(new NetworkCommand.Schedule(address, ordinal, seq++, delay, timer, now));
     }
 
     /** Done with the current delivery (after every send it caused). */
     public void ack() {
-        network.tell(new NetworkCommand.Ack(address, hopMicros));
+        if (acknowledges) {
+            network.tell(new NetworkCommand.Ack(address, hopMicros));
+        }
     }
 
     public ActorRef<NetworkCommand> network() {

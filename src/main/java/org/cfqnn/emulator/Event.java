@@ -22,7 +22,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Timers.TransmitDue.class, name = "TransmitDue"),
     @JsonSubTypes.Type(value = Timers.CollectTimeout.class, name = "CollectTimeout"),
     @JsonSubTypes.Type(value = Timers.TrainingDue.class, name = "TrainingDue"),
-    @JsonSubTypes.Type(value = Timers.EntityLost.class, name = "EntityLost")
+    @JsonSubTypes.Type(value = Timers.EntityLost.class, name = "EntityLost"),
+    @JsonSubTypes.Type(value = Timers.AirDeadline.class, name = "AirDeadline")
 })
 public interface Event extends CborSerializable {
 }

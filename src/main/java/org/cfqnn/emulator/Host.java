@@ -1,7 +1,9 @@
 package org.cfqnn.emulator;
 
 import com.typesafe.config.ConfigFactory;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -107,17 +109,19 @@ public final class Host extends AbstractBehavior<Host.Command> {
         TrainedQnn qnn = r.models() == null ? null : ModelFiles.fromBundle(r.models());
         int nAp = s.radio().nAp();
         boolean nonCentralized = r.protocol().equals(org.cfqnn.scenario.EmulatorSettings.NON_CENTRALIZED);
-        Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+        boolean virtual = s.emulator().clock().equals("virtual");
+        List<String> addresses = new ArrayList<>();
         if (r.cloud()) {
-            endpoints.put(Addresses.CLOUD, new Endpoint(Addresses.CLOUD, Addresses.ordinal(Addresses.CLOUD, nAp), r.network()));
+            addresses.add(Addresses.CLOUD);
         }
         for (int m : r.aps()) {
-            endpoints.put(Addresses.ap(m), new Endpoint(Addresses.ap(m), Addresses.ordinal(Addresses.ap(m), nAp), r.network()));
+            addresses.add(Addresses.ap(m));
             if (nonCentralized) {
-                String e = Addresses.edge(m);
-                endpoints.put(e, new Endpoint(e, Addresses.ordinal(e, nAp), r.network()));
+                addresses.add(Addresses.edge(m));
             }
         }
+        Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+        addresses.forEach(a -> endpoints.put(a, Endpoint.of(a, nAp, r.network(), virtual)));
         RunContext.NodeCrash crash = r.crashStep() < 0 ? RunContext.NodeCrash.NONE : new RunContext.NodeCrash(
                 r.crashStep(), () -> {
                     r.emulation().tell(new Emulation.NodeDying(r.node(), WallClock.micros()));

@@ -1,14 +1,17 @@
 package org.cfqnn.emulator;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -24,7 +27,8 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * before its ack), then advances. The order never depends on thread timing or on which cluster node an
  * entity lives, so a seed reproduces a run exactly, as fast as the machines allow.
  *
- * <p><b>Real time</b> uses the same link model and schedules deliveries on the wall clock.
+ * <p><b>Real time</b> uses the same link model and schedules deliveries on the wall clock, with a timer
+ * thread of its own (tens of microseconds of jitter, where Pekko's scheduler rounds to its 1 ms tick).
  *
  * <p>Either way it records every message in the trace and counts messages and bytes. It watches every
  * entity: one that stops before the run is over (its cluster node was killed and removed) is lost: its
@@ -85,6 +89,7 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
     private final PriorityQueue<Pending> queue = new PriorityQueue<>();
     private final long wallStart = System.nanoTime();
     private NetworkCommand.Start waitingStart;
+    private ScheduledExecutorService timer; // real time only
     private boolean closed;
     private long ownSeq;
     private long now;
@@ -126,6 +131,12 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
                 .onMessage(NetworkCommand.Dispatch.class, this::onDispatch)
                 .onMessage(NetworkCommand.Close.class, c -> {
                     closed = true;
+                    return this;
+                })
+                .onSignal(PostStop.class, s -> {
+                    if (timer != null) {
+                        timer.shutdownNow();
+                    }
                     return this;
                 })
                 .build();
@@ -193,9 +204,9 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
     }
 
     private Behavior<NetworkCommand> onSchedule(NetworkCommand.Schedule s) {
-        long at = clock() + s.delay();
+        long at = virtual ? now + s.delay() : Math.max(clock(), s.base() + s.delay());
         enqueue(new Pending(at, s.fromOrdinal(), s.seq(), s.from(),
-                new Deliver(s.event(), at, eventId(s.fromOrdinal(), s.seq())), null), s.delay());
+                new Deliver(s.event(), at, eventId(s.fromOrdinal(), s.seq())), null), at - clock());
         return this;
     }
 
@@ -254,9 +265,23 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
         if (delay <= 0) {
             ref.tell(stamped(d));
         } else {
-            // through ourselves, so the delivery is stamped when it leaves, not when it was scheduled
-            getContext().scheduleOnce(Duration.ofNanos(delay), getContext().getSelf(), new NetworkCommand.Dispatch(p.to(), d));
+            // a timer thread of our own: Pekko's scheduler ticks every millisecond, this one wakes within tens of
+            // microseconds; the delivery comes back through us so it is stamped when it leaves
+            ActorRef<NetworkCommand> self = getContext().getSelf();
+            NetworkCommand.Dispatch dispatch = new NetworkCommand.Dispatch(p.to(), d);
+            timer().schedule(() -> self.tell(dispatch), delay, TimeUnit.NANOSECONDS);
         }
+    }
+
+    private ScheduledExecutorService timer() {
+        if (timer == null) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "cfqnn-network-timer");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return timer;
     }
 
     private Behavior<NetworkCommand> onDispatch(NetworkCommand.Dispatch d) {

@@ -19,8 +19,11 @@ public sealed interface NetworkCommand extends CborSerializable {
                 long wallSentMicros) implements NetworkCommand {
     }
 
-    /** Deliver {@code event} back to {@code from} after {@code delay} ns. */
-    record Schedule(String from, int fromOrdinal, long seq, long delay, Event event) implements NetworkCommand {
+    /**
+     * Deliver {@code event} back to {@code from} {@code delay} ns after {@code base}, the time of the event
+     * the sender was handling (so a periodic timer keeps its period on the wall clock too).
+     */
+    record Schedule(String from, int fromOrdinal, long seq, long delay, Event event, long base) implements NetworkCommand {
     }
 
     /**

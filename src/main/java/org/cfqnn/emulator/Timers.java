@@ -27,6 +27,13 @@ public final class Timers {
     }
 
     /**
+     * World, real clock: step {@code step} goes on the air now with whatever transmissions have arrived
+     * (an AP whose transmission is late is silent for that step).
+     */
+    public record AirDeadline(long step) implements Event {
+    }
+
+    /**
      * Network -> world and cloud: entity {@code address} on cluster node {@code node} is gone (its node was
      * killed and removed from the cluster).
      */

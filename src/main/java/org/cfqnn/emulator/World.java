@@ -35,11 +35,14 @@ public final class World extends AbstractBehavior<World.Command> {
     private Layout layout;
     private double[] heading; // per user, for mobility
     private Channel current;
-    private final Map<Long, Channel> truthOf = new HashMap<>();
+    private final java.util.TreeMap<Long, Channel> truthOf = new java.util.TreeMap<>(); // steps not yet on the air
+    private final Map<Long, Long> tickAt = new HashMap<>();
     private final java.util.TreeMap<Long, Wire.Transmission[]> received = new java.util.TreeMap<>();
     private final boolean[] lostAps;
     private int lostCount;
     private long lastTick;
+    private final long maxLag;
+    private static final long MAX_LAG_NANOS = 5_000_000_000L;
 
     private World(ActorContext<Command> ctx, RunContext run) {
         super(ctx);
@@ -48,6 +51,8 @@ public final class World extends AbstractBehavior<World.Command> {
         this.channels = new ChannelModel(run.radio());
         this.seed = run.seed().split("world");
         this.lostAps = new boolean[run.nAp()];
+        // real clock: a step still waiting for transmissions this long after it began means the run cannot keep up
+        this.maxLag = run.emulator().clock().equals("virtual") ? Long.MAX_VALUE : MAX_LAG_NANOS;
     }
 
     public static Behavior<Command> create(RunContext run) {
@@ -75,6 +80,9 @@ public final class World extends AbstractBehavior<World.Command> {
                 onTransmission(t);
             } else if (e instanceof Timers.EntityLost l) {
                 onLost(l);
+            } else if (e instanceof Timers.AirDeadline a && truthOf.containsKey(a.step())) {
+                received.putIfAbsent(a.step(), new Wire.Transmission[run.nAp()]);
+                complete(a.step());
             }
         } finally {
             endpoint.ack();
@@ -84,6 +92,14 @@ public final class World extends AbstractBehavior<World.Command> {
 
     private void onTick(long step) {
         lastTick = step;
+        if (!truthOf.isEmpty() && endpoint.now() - tickAt.get(truthOf.firstKey()) > maxLag) {
+            long behind = step - truthOf.firstKey();
+            run.emulation().tell(new Emulation.Failed("real clock: step " + truthOf.firstKey() + " is still not on the "
+                    + "air " + (endpoint.now() - tickAt.get(truthOf.firstKey())) / 1_000_000 + " ms (" + behind
+                    + " steps) after it began: this machine cannot run the scenario in real time (use emulator.clock = "
+                    + "virtual, a longer emulator.step-period, or fewer APs)"));
+            return;
+        }
         Channel h = next(step);
         boolean deployment = run.isDeployment(step);
         if (step == run.edgeTrainingSteps()) {
@@ -106,6 +122,10 @@ public final class World extends AbstractBehavior<World.Command> {
         }
         if (deployment) {
             truthOf.put(step, h);
+            tickAt.put(step, endpoint.now());
+            if (maxLag != Long.MAX_VALUE) { // real clock: the air does not wait for late transmissions
+                endpoint.schedule(run.emulator().deadline() + run.emulator().stepPeriod(), new Timers.AirDeadline(step));
+            }
             if (lostCount == run.nAp()) { // every AP is gone: the step is silent
                 received.put(step, new Wire.Transmission[run.nAp()]);
                 tryComplete(step);
@@ -161,6 +181,9 @@ public final class World extends AbstractBehavior<World.Command> {
     }
 
     private void onTransmission(Wire.Transmission t) {
+        if (!truthOf.containsKey(t.step())) {
+            return; // too late: that step went on the air without it (real clock)
+        }
         received.computeIfAbsent(t.step(), k -> new Wire.Transmission[run.nAp()])[t.ap()] = t;
         tryComplete(t.step());
     }
@@ -184,7 +207,7 @@ public final class World extends AbstractBehavior<World.Command> {
         }
     }
 
-    /** Step {@code step} is on the air once every AP still alive has transmitted: users learn their rates. */
+    /** Step {@code step} is on the air once every AP still alive has transmitted. */
     private void tryComplete(long step) {
         Wire.Transmission[] got = received.get(step);
         for (int m = 0; m < got.length; m++) {
@@ -192,16 +215,24 @@ public final class World extends AbstractBehavior<World.Command> {
                 return;
             }
         }
-        received.remove(step);
+        complete(step);
+    }
+
+    /** Users learn their rates on the true channel; an AP without a transmission here is silent. */
+    private void complete(long step) {
+        Wire.Transmission[] got = received.remove(step);
         Channel truth = truthOf.remove(step);
+        tickAt.remove(step);
         int nTx = run.nTx();
         int[] a = new int[run.nAp()];
         java.util.Arrays.fill(a, -1); // a lost AP transmits nothing
         double[] re = new double[run.nAp() * nTx];
         double[] im = new double[re.length];
         int fallbacks = 0;
-        for (Wire.Transmission x : got) {
+        for (int m = 0; m < got.length; m++) {
+            Wire.Transmission x = got[m];
             if (x == null) {
+                fallbacks += lostAps[m] ? 0 : 1; // late on the air: a miss
                 continue;
             }
             a[x.ap()] = x.user();
