@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code cfqnn bench}: quick speed measurements on this machine (JMH: tools/jmh). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the engine on this machine. For rigorous numbers with error bars use tools/jmh.",
-        subcommands = {BenchCommand.Ring.class, BenchCommand.Gradient.class})
+        subcommands = {BenchCommand.Ring.class, BenchCommand.Gradient.class, BenchCommand.Timers.class})
 public final class BenchCommand {
 
     /** Options every bench takes. */
@@ -91,6 +91,59 @@ public final class BenchCommand {
             w.printf("parameter-shift gradient    %10.2f us = %.2f x (2P forward passes)%n", r.parameterShiftUs(),
                     r.parameterShiftOverhead());
             return 0;
+        }
+    }
+
+    @Command(name = "timer", mixinStandardHelpOptions = true,
+            description = "How late the real clock's timer (cfqnn's own thread) and Pekko's scheduler run tasks "
+                    + "scheduled 0.1-1 ms ahead: lateness percentiles in us.")
+    static final class Timers implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--samples", paramLabel = "N", description = "Tasks per timer (default 1000).")
+        int samples = 1000;
+
+        @Override
+        public Integer call() throws Exception {
+            Require.inRange("--samples", samples, 10, 1_000_000);
+            long[] own;
+            try (org.cfqnn.emulator.WallTimer t = new org.cfqnn.emulator.WallTimer()) {
+                own = lateness((task, delay) -> t.schedule(task, delay));
+            }
+            var system = org.apache.pekko.actor.typed.ActorSystem.create(
+                    org.apache.pekko.actor.typed.javadsl.Behaviors.empty(), "bench", org.cfqnn.scenario.Defaults.config());
+            long[] pekko;
+            try {
+                pekko = lateness((task, delay) -> system.scheduler().scheduleOnce(java.time.Duration.ofNanos(delay), task,
+                        system.executionContext()));
+            } finally {
+                system.terminate();
+            }
+            TextTable table = new TextTable("timer", "p50 us late", "p99 us late", "max us late");
+            table.row("cfqnn real clock (own thread)", own[0], own[1], own[2]);
+            table.row("Pekko scheduler", pekko[0], pekko[1], pekko[2]);
+            spec.commandLine().getOut().print(table);
+            return 0;
+        }
+
+        /** p50, p99 and max lateness in microseconds of tasks scheduled 100-1000 us ahead, one at a time. */
+        private long[] lateness(java.util.function.ObjLongConsumer<Runnable> schedule) throws InterruptedException {
+            long[] late = new long[samples];
+            for (int i = 0; i < samples; i++) {
+                long delay = 100_000 + (i % 10) * 100_000;
+                java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+                long[] at = new long[1];
+                long t0 = System.nanoTime();
+                schedule.accept(() -> {
+                    at[0] = System.nanoTime();
+                    done.countDown();
+                }, delay);
+                done.await();
+                late[i] = Math.max(0, at[0] - t0 - delay) / 1000;
+            }
+            java.util.Arrays.sort(late);
+            return new long[] {late[samples / 2], late[(int) (samples * 0.99)], late[samples - 1]};
         }
     }
 

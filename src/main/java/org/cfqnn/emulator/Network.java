@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -28,7 +25,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * entity lives, so a seed reproduces a run exactly, as fast as the machines allow.
  *
  * <p><b>Real time</b> uses the same link model and schedules deliveries on the wall clock, with a timer
- * thread of its own (tens of microseconds of jitter, where Pekko's scheduler rounds to its 1 ms tick).
+ * thread of its own ({@link WallTimer}).
  *
  * <p>Either way it records every message in the trace and counts messages and bytes. It watches every
  * entity: one that stops before the run is over (its cluster node was killed and removed) is lost: its
@@ -89,7 +86,7 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
     private final PriorityQueue<Pending> queue = new PriorityQueue<>();
     private final long wallStart = System.nanoTime();
     private NetworkCommand.Start waitingStart;
-    private ScheduledExecutorService timer; // real time only
+    private WallTimer timer; // real time only
     private boolean closed;
     private long ownSeq;
     private long now;
@@ -135,7 +132,7 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
                 })
                 .onSignal(PostStop.class, s -> {
                     if (timer != null) {
-                        timer.shutdownNow();
+                        timer.close();
                     }
                     return this;
                 })
@@ -269,17 +266,13 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
             // microseconds; the delivery comes back through us so it is stamped when it leaves
             ActorRef<NetworkCommand> self = getContext().getSelf();
             NetworkCommand.Dispatch dispatch = new NetworkCommand.Dispatch(p.to(), d);
-            timer().schedule(() -> self.tell(dispatch), delay, TimeUnit.NANOSECONDS);
+            timer().schedule(() -> self.tell(dispatch), delay);
         }
     }
 
-    private ScheduledExecutorService timer() {
+    private WallTimer timer() {
         if (timer == null) {
-            timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "cfqnn-network-timer");
-                t.setDaemon(true);
-                return t;
-            });
+            timer = new WallTimer();
         }
         return timer;
     }

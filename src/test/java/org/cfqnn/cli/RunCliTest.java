@@ -126,6 +126,14 @@ class RunCliTest {
     }
 
     @Test
+    void benchTimerComparesTheRealClocksTimerWithPekkosScheduler() {
+        CliRunner r = CliRunner.run("bench", "timer", "--samples", "10");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("cfqnn real clock (own thread)").contains("Pekko scheduler").contains("p99 us late");
+        assertThat(CliRunner.run("bench", "timer", "--samples", "3").exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void traceSummarizeRejectsWhatIsNotATrace() throws Exception {
         Path f = dir.resolve("t.jsonl");
         Files.writeString(f, "{\"hello\":1}\n");
