@@ -1,10 +1,6 @@
 package org.cfqnn.scenario;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.cfqnn.input.InvalidInputException;
 import org.cfqnn.radio.RadioModel;
 
@@ -25,34 +21,9 @@ public record ClusterSettings(int edgeNodes, long formTimeout, List<NodeFault> f
                     + radio.nAp() + "]: every edge node hosts at least one AP");
         }
         long formTimeout = EmulatorSettings.duration(c, "form-timeout", 1_000_000_000L, 3_600_000_000_000L);
-        List<NodeFault> faults = new ArrayList<>();
-        try {
-            for (Config f : c.raw().getConfigList("faults")) {
-                Settings fs = new Settings(f, c.key("faults[].")).onlyKeys(Set.of("node", "step"));
-                String node = fs.getString("node");
-                boolean ok = node.equals("cloud");
-                if (node.startsWith("edge-")) {
-                    try {
-                        int i = Integer.parseInt(node.substring(5));
-                        ok = i >= 0 && i < edgeNodes;
-                    } catch (NumberFormatException x) {
-                        ok = false;
-                    }
-                }
-                if (!ok) {
-                    throw new InvalidInputException(fs.key("node"), node, "must be cloud or edge-i with i in [0, "
-                            + (edgeNodes - 1) + "] (cluster.edge-nodes = " + edgeNodes + ")");
-                }
-                long step = fs.getLong("step");
-                if (step < 0) {
-                    throw new InvalidInputException(fs.key("step"), step, "must be >= 0");
-                }
-                faults.add(new NodeFault(node, step));
-            }
-        } catch (ConfigException.WrongType x) {
-            throw new InvalidInputException(c.key("faults"), null, "must be a list of { node = ..., step = ... }");
-        }
-        return new ClusterSettings(edgeNodes, formTimeout, List.copyOf(faults));
+        List<NodeFault> faults = FaultList.read(c, "faults", "node", edgeNodes, "cluster.edge-nodes = " + edgeNodes)
+                .stream().map(f -> new NodeFault(f.target(), f.step())).toList();
+        return new ClusterSettings(edgeNodes, formTimeout, faults);
     }
 
     /** The step at which {@code node} dies, or -1. */

@@ -99,33 +99,8 @@ public record EmulatorSettings(String clock, List<String> protocols, int steps, 
         String mode = c.getChoice("mode", Set.of("charged", "measured"));
         long circuit = duration(c, "circuit", 0, 60_000_000_000L);
         long classical = duration(c, "classical", 0, 60_000_000_000L);
-        List<Fault> faults = new ArrayList<>();
-        try {
-            for (Config f : e.raw().getConfigList("faults")) {
-                Settings fs = new Settings(f, e.key("faults[].")).onlyKeys(Set.of("entity", "step"));
-                String entity = fs.getString("entity");
-                boolean ok = entity.equals("cloud");
-                if (entity.startsWith("edge-")) {
-                    try {
-                        int m = Integer.parseInt(entity.substring(5));
-                        ok = m >= 0 && m < radio.nAp();
-                    } catch (NumberFormatException x) {
-                        ok = false;
-                    }
-                }
-                if (!ok) {
-                    throw new InvalidInputException(fs.key("entity"), entity, "must be cloud or edge-m with m in [0, "
-                            + (radio.nAp() - 1) + "]");
-                }
-                long step = fs.getLong("step");
-                if (step < 0) {
-                    throw new InvalidInputException(fs.key("step"), step, "must be >= 0");
-                }
-                faults.add(new Fault(entity, step));
-            }
-        } catch (ConfigException.WrongType x) {
-            throw new InvalidInputException(e.key("faults"), null, "must be a list of { entity = ..., step = ... }");
-        }
+        List<Fault> faults = FaultList.read(e, "faults", "entity", radio.nAp(), "one edge per AP, radio.n-ap = "
+                + radio.nAp()).stream().map(f -> new Fault(f.target(), f.step())).toList();
         Settings t = e.block("trace");
         boolean trace = t.getBoolean("enabled");
         long traceMax = t.getLong("max-steps");
