@@ -302,7 +302,7 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
         ActorRef<Host.Stopped> adapter = getContext().messageAdapter(Host.Stopped.class, HostStopped::new);
         for (HostRef h : live.values()) {
             awaiting.add(h.node());
-            h.ref().tell(new Host.StopRun(spec.runId(), adapter));
+            h.ref().tell(new Host.StopRun(spec.runId(), h.node(), adapter));
         }
         return stoppedOne(null);
     }

@@ -51,8 +51,8 @@ public final class Host extends AbstractBehavior<Host.Command> {
                            ActorRef<Recorder.Command> recorder, ActorRef<Emulation.Command> emulation) implements Command {
     }
 
-    /** Stop run {@code runId}'s entities and report. */
-    public record StopRun(String runId, ActorRef<Stopped> replyTo) implements Command {
+    /** Stop run {@code runId}'s entities (this host is node {@code node} in it) and report. */
+    public record StopRun(String runId, String node, ActorRef<Stopped> replyTo) implements Command {
     }
 
     /**
@@ -155,7 +155,7 @@ public final class Host extends AbstractBehavior<Host.Command> {
     private Behavior<Command> onStop(StopRun stop) {
         Running running = runs.remove(stop.runId());
         if (running == null) {
-            stop.replyTo().tell(new Stopped(stop.runId(), "", null, Map.of(), Map.of(), Map.of()));
+            stop.replyTo().tell(new Stopped(stop.runId(), stop.node(), null, Map.of(), Map.of(), Map.of()));
             return this;
         }
         getContext().stop(running.entities());

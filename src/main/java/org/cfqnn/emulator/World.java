@@ -1,7 +1,10 @@
 package org.cfqnn.emulator;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -35,13 +38,15 @@ public final class World extends AbstractBehavior<World.Command> {
     private Layout layout;
     private double[] heading; // per user, for mobility
     private Channel current;
-    private final java.util.TreeMap<Long, Channel> truthOf = new java.util.TreeMap<>(); // steps not yet on the air
+    private final TreeMap<Long, Channel> truthOf = new TreeMap<>(); // deployment steps not yet on the air
     private final Map<Long, Long> tickAt = new HashMap<>();
-    private final java.util.TreeMap<Long, Wire.Transmission[]> received = new java.util.TreeMap<>();
+    private final TreeMap<Long, Wire.Transmission[]> received = new TreeMap<>();
     private final boolean[] lostAps;
+    private final boolean realClock;
     private int lostCount;
     private long lastTick;
-    private final long maxLag;
+
+    /** Real clock: a step still not on the air this long after it began means the run cannot keep up. */
     private static final long MAX_LAG_NANOS = 5_000_000_000L;
 
     private World(ActorContext<Command> ctx, RunContext run) {
@@ -51,8 +56,7 @@ public final class World extends AbstractBehavior<World.Command> {
         this.channels = new ChannelModel(run.radio());
         this.seed = run.seed().split("world");
         this.lostAps = new boolean[run.nAp()];
-        // real clock: a step still waiting for transmissions this long after it began means the run cannot keep up
-        this.maxLag = run.emulator().clock().equals("virtual") ? Long.MAX_VALUE : MAX_LAG_NANOS;
+        this.realClock = run.emulator().clock().equals("real");
     }
 
     public static Behavior<Command> create(RunContext run) {
@@ -92,7 +96,7 @@ public final class World extends AbstractBehavior<World.Command> {
 
     private void onTick(long step) {
         lastTick = step;
-        if (!truthOf.isEmpty() && endpoint.now() - tickAt.get(truthOf.firstKey()) > maxLag) {
+        if (realClock && !truthOf.isEmpty() && endpoint.now() - tickAt.get(truthOf.firstKey()) > MAX_LAG_NANOS) {
             long behind = step - truthOf.firstKey();
             run.emulation().tell(new Emulation.Failed("real clock: step " + truthOf.firstKey() + " is still not on the "
                     + "air " + (endpoint.now() - tickAt.get(truthOf.firstKey())) / 1_000_000 + " ms (" + behind
@@ -123,7 +127,7 @@ public final class World extends AbstractBehavior<World.Command> {
         if (deployment) {
             truthOf.put(step, h);
             tickAt.put(step, endpoint.now());
-            if (maxLag != Long.MAX_VALUE) { // real clock: the air does not wait for late transmissions
+            if (realClock) { // the air does not wait for late transmissions
                 endpoint.schedule(run.emulator().deadline() + run.emulator().stepPeriod(), new Timers.AirDeadline(step));
             }
             if (lostCount == run.nAp()) { // every AP is gone: the step is silent
@@ -193,7 +197,7 @@ public final class World extends AbstractBehavior<World.Command> {
      * complete without it. The first affected step is reported to the recorder (outage windows).
      */
     private void onLost(Timers.EntityLost l) {
-        long firstAffected = received.isEmpty() ? lastTick : Math.min(received.firstKey(), lastTick);
+        long firstAffected = truthOf.isEmpty() ? lastTick : truthOf.firstKey();
         run.recorder().tell(new Recorder.EntityLost(l.address(), l.node(), firstAffected - run.edgeTrainingSteps()));
         if (l.address().startsWith("ap-")) {
             lostAps[Integer.parseInt(l.address().substring(3))] = true;
@@ -201,7 +205,7 @@ public final class World extends AbstractBehavior<World.Command> {
             if (lostCount == run.nAp()) { // no AP left to transmit: every step on the air so far is silent
                 truthOf.keySet().forEach(step -> received.putIfAbsent(step, new Wire.Transmission[run.nAp()]));
             }
-            for (Long step : new java.util.ArrayList<>(received.keySet())) {
+            for (Long step : new ArrayList<>(received.keySet())) {
                 tryComplete(step);
             }
         }
@@ -225,7 +229,7 @@ public final class World extends AbstractBehavior<World.Command> {
         tickAt.remove(step);
         int nTx = run.nTx();
         int[] a = new int[run.nAp()];
-        java.util.Arrays.fill(a, -1); // a lost AP transmits nothing
+        Arrays.fill(a, -1); // a lost AP transmits nothing
         double[] re = new double[run.nAp() * nTx];
         double[] im = new double[re.length];
         int fallbacks = 0;

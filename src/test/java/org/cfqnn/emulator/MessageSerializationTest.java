@@ -59,7 +59,7 @@ class MessageSerializationTest {
                 Emulation.WorldDone.INSTANCE, new Emulation.NodeDying("edge-0", 99), new Emulation.Failed("too slow"),
                 new Host.StartRun("run-0", "edge-0", "{\"seed\":1}", "non-centralized", null, false, false, new int[] {0, 1},
                         -1, ref.unsafeUpcast(), ref.unsafeUpcast(), ref.unsafeUpcast()),
-                new Host.StopRun("run-0", ref.unsafeUpcast()),
+                new Host.StopRun("run-0", "cloud", ref.unsafeUpcast()),
                 new Host.Stopped("run-0", "cloud", v, Map.of(1, v), Map.of("cloud", 1), Map.of(1, 5L)), new Host.Shutdown(),
                 new Cloud.TrainingFinished(1, v, null), new Edge.TrainingFinished(1, null, "boom"));
         for (Object o : all) {
