@@ -67,7 +67,11 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
                           long[] latencyCdfNanos, java.util.List<Outage> outages) implements CborSerializable {
     }
 
-    /** An outage being measured. */
+    /**
+     * An outage being measured. Its bounds may become known after some of its steps were recorded (the
+     * real clock puts steps on the air before a loss is detected): those steps are counted from the ring
+     * of recent steps.
+     */
     private static final class Window {
         final String node;
         final java.util.TreeSet<String> entities = new java.util.TreeSet<>();
@@ -85,6 +89,22 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
         boolean covers(long step) {
             return step >= lostAt && (reassignedAt < 0 || step < reassignedAt);
         }
+    }
+
+    /** Unserved users and fallbacks of the last RING recorded steps, for windows known late. */
+    private static final int RING = 1 << 16;
+    private final int[] ringUnserved = new int[RING];
+    private final int[] ringFallbacks = new int[RING];
+
+    /** Adds ({@code sign} 1) or removes (-1) recorded step {@code s} from window {@code w}, if still in the ring. */
+    private void count(Window w, long s, int sign) {
+        if (s < 0 || s < recorded - RING || s >= recorded) {
+            return;
+        }
+        int i = (int) (s % RING);
+        w.steps += sign;
+        w.unservedUserSteps += (long) sign * ringUnserved[i];
+        w.fallbacks += (long) sign * ringFallbacks[i];
     }
 
     private static final class Step {
@@ -161,14 +181,30 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
                     return this;
                 })
                 .onMessage(EntityLost.class, l -> {
-                    Window w = outages.computeIfAbsent(l.node(), n -> new Window(n, l.step()));
+                    Window w = outages.get(l.node());
+                    long countedFrom = recorded; // steps from here on are counted as they are recorded
+                    if (w == null) {
+                        w = new Window(l.node(), l.step());
+                        outages.put(l.node(), w);
+                    } else {
+                        countedFrom = Math.max(w.lostAt, 0);
+                    }
                     w.entities.add(l.address());
-                    w.lostAt = Math.min(w.lostAt, l.step());
+                    long from = Math.min(w.lostAt, l.step());
+                    w.lostAt = from;
+                    for (long step = Math.max(from, 0); step < countedFrom; step++) {
+                        if (w.covers(step)) {
+                            count(w, step, 1);
+                        }
+                    }
                     return this;
                 })
                 .onMessage(Reassigned.class, r -> {
                     for (Window w : outages.values()) {
                         if (w.reassignedAt < 0 && r.step() >= w.lostAt && w.entities.stream().anyMatch(e -> e.startsWith("ap-"))) {
+                            for (long step = r.step(); step < recorded; step++) {
+                                count(w, step, -1); // counted while the window was open
+                            }
                             w.reassignedAt = r.step();
                         }
                     }
@@ -209,17 +245,18 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
             sumSum += sum;
             unserved += notServed;
             fallbacks += s.air.fallbacks();
-            for (Window w : outages.values()) {
-                if (w.covers(recorded)) {
-                    w.steps++;
-                    w.unservedUserSteps += notServed;
-                    w.fallbacks += s.air.fallbacks();
-                }
-            }
+            int slot = (int) (recorded % RING);
+            ringUnserved[slot] = notServed;
+            ringFallbacks[slot] = s.air.fallbacks();
             csv.row(sweepValue, protocol, recorded, s.air.at() / 1000.0, min, sum, notServed, s.air.fallbacks(),
                     java.util.Arrays.toString(s.air.assignment()).replace(" ", ""));
             csv.flush();
             recorded++;
+            for (Window w : outages.values()) {
+                if (w.covers(recorded - 1)) {
+                    count(w, recorded - 1, 1);
+                }
+            }
         }
         reply();
     }

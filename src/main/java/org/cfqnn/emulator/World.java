@@ -42,6 +42,7 @@ public final class World extends AbstractBehavior<World.Command> {
     private final Map<Long, Long> tickAt = new HashMap<>();
     private final TreeMap<Long, Wire.Transmission[]> received = new TreeMap<>();
     private final boolean[] lostAps;
+    private final long[] lastHeard; // per AP: the last step it transmitted for
     private final boolean realClock;
     private int lostCount;
     private long lastTick;
@@ -56,6 +57,8 @@ public final class World extends AbstractBehavior<World.Command> {
         this.channels = new ChannelModel(run.radio());
         this.seed = run.seed().split("world");
         this.lostAps = new boolean[run.nAp()];
+        this.lastHeard = new long[run.nAp()];
+        Arrays.fill(lastHeard, -1);
         this.realClock = run.emulator().clock().equals("real");
     }
 
@@ -189,18 +192,24 @@ public final class World extends AbstractBehavior<World.Command> {
             return; // too late: that step went on the air without it (real clock)
         }
         received.computeIfAbsent(t.step(), k -> new Wire.Transmission[run.nAp()])[t.ap()] = t;
+        lastHeard[t.ap()] = Math.max(lastHeard[t.ap()], t.step());
         tryComplete(t.step());
     }
 
     /**
      * An entity's node is gone. A lost AP is silent from now on: the steps waiting for its transmission
-     * complete without it. The first affected step is reported to the recorder (outage windows).
+     * complete without it. The first affected step goes to the recorder (outage windows): for an AP, the
+     * step after the last one it transmitted for (with the real clock the air went on without it until the
+     * loss was detected); for other entities, the step in progress.
      */
     private void onLost(Timers.EntityLost l) {
-        long firstAffected = truthOf.isEmpty() ? lastTick : truthOf.firstKey();
+        boolean ap = l.address().startsWith("ap-");
+        int m = ap ? Integer.parseInt(l.address().substring(3)) : -1;
+        long firstAffected = ap && lastHeard[m] >= 0 ? lastHeard[m] + 1
+                : ap ? Math.min(lastTick, run.edgeTrainingSteps()) : lastTick;
         run.recorder().tell(new Recorder.EntityLost(l.address(), l.node(), firstAffected - run.edgeTrainingSteps()));
-        if (l.address().startsWith("ap-")) {
-            lostAps[Integer.parseInt(l.address().substring(3))] = true;
+        if (ap) {
+            lostAps[m] = true;
             lostCount++;
             if (lostCount == run.nAp()) { // no AP left to transmit: every step on the air so far is silent
                 truthOf.keySet().forEach(step -> received.putIfAbsent(step, new Wire.Transmission[run.nAp()]));
