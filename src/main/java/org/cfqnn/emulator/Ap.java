@@ -60,9 +60,7 @@ public final class Ap extends AbstractBehavior<Ap.Command> {
         if (run.crash().down(d.event())) {
             return this; // this node is dead: not even an acknowledgement
         }
-        endpoint.begin(d);
-        try {
-            Event e = d.event();
+        endpoint.handle(d, e -> {
             if (e instanceof Wire.Pilot p) {
                 onPilot(p);
             } else if (e instanceof Wire.Assignment a) {
@@ -74,9 +72,7 @@ public final class Ap extends AbstractBehavior<Ap.Command> {
             } else if (e instanceof Timers.Begin) {
                 uploadTrainingData();
             }
-        } finally {
-            endpoint.ack();
-        }
+        });
         return this;
     }
 

@@ -104,10 +104,7 @@ public final class Cloud extends AbstractBehavior<Cloud.Command> {
         if (run.crash().down(d.event())) {
             return this; // this node is dead: not even an acknowledgement
         }
-        endpoint.begin(d);
-        boolean ack = true;
-        try {
-            Event e = d.event();
+        endpoint.handleHolding(d, e -> {
             if (e instanceof Wire.Csi c) {
                 onCsi(c);
             } else if (e instanceof Timers.CollectTimeout t) {
@@ -119,15 +116,12 @@ public final class Cloud extends AbstractBehavior<Cloud.Command> {
                     trainFully();
                 }
             } else if (e instanceof Timers.TrainingDue t) {
-                ack = loop.onDue(t.job());
+                return loop.onDue(t.job()); // false: held until the job's result arrives
             } else if (e instanceof Timers.EntityLost l) {
                 onLost(l);
             }
-        } finally {
-            if (ack) {
-                endpoint.ack();
-            }
-        }
+            return true;
+        });
         return this;
     }
 

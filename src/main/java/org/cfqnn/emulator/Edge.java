@@ -86,10 +86,7 @@ public final class Edge extends AbstractBehavior<Edge.Command> {
         if (run.crash().down(d.event())) {
             return this; // this node is dead: not even an acknowledgement
         }
-        endpoint.begin(d);
-        boolean ack = true;
-        try {
-            Event e = d.event();
+        endpoint.handleHolding(d, e -> {
             if (e instanceof Wire.Csi c) {
                 csi.put(c.step(), c);
                 csi.remove(c.step() - KEEP_STEPS);
@@ -99,13 +96,10 @@ public final class Edge extends AbstractBehavior<Edge.Command> {
                 users.remove(a.step() - KEEP_STEPS);
                 tryCompute(a.step());
             } else if (e instanceof Timers.TrainingDue t) {
-                ack = loop.onDue(t.job());
+                return loop.onDue(t.job()); // false: held until the job's result arrives
             }
-        } finally {
-            if (ack) {
-                endpoint.ack();
-            }
-        }
+            return true;
+        });
         return this;
     }
 

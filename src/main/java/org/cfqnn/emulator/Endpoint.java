@@ -1,5 +1,7 @@
 package org.cfqnn.emulator;
 
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
@@ -40,11 +42,33 @@ public final class Endpoint {
         return address;
     }
 
-    /** Marks the start of handling a delivery: its time becomes "now". */
-    public void begin(Deliver d) {
+    /**
+     * Handles delivery {@code d}: its time becomes "now", {@code handler} runs, and the delivery is
+     * acknowledged (also when the handler throws: the clock must not wait for a failed entity).
+     */
+    public void handle(Deliver d, Consumer<Event> handler) {
+        handleHolding(d, e -> {
+            handler.accept(e);
+            return true;
+        });
+    }
+
+    /**
+     * As {@link #handle}, but {@code handler} returns false to hold the acknowledgement: an asynchronous
+     * job gives it later ({@link #ack()}).
+     */
+    public void handleHolding(Deliver d, Predicate<Event> handler) {
         now = d.at();
         currentEvent = d.id();
         hopMicros = d.wallMicros() < 0 ? -1 : WallClock.micros() - d.wallMicros();
+        boolean ack = true;
+        try {
+            ack = handler.test(d.event());
+        } finally {
+            if (ack) {
+                ack();
+            }
+        }
     }
 
     /** The time of the event being handled, ns since the run started. */
@@ -71,7 +95,7 @@ public final class Endpoint {
         network.tell(new NetworkCommand.Schedule(address, ordinal, seq++, delay, timer, now));
     }
 
-    /** Done with the current delivery (after every send it caused). */
+    /** Done with a delivery whose acknowledgement was held (after every send it caused). */
     public void ack() {
         if (acknowledges) {
             network.tell(new NetworkCommand.Ack(address, hopMicros));

@@ -32,14 +32,11 @@ public final class UserActor extends AbstractBehavior<UserActor.Command> {
     }
 
     private Behavior<Command> onDeliver(Deliver d) {
-        endpoint.begin(d);
-        try {
-            if (d.event() instanceof Wire.Reception r) {
+        endpoint.handle(d, e -> {
+            if (e instanceof Wire.Reception r) {
                 run.recorder().tell(new Recorder.UserRate(r.step() - run.edgeTrainingSteps(), r.user(), r.rate(), r.served()));
             }
-        } finally {
-            endpoint.ack();
-        }
+        });
         return this;
     }
 }

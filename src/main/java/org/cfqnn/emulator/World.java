@@ -72,9 +72,7 @@ public final class World extends AbstractBehavior<World.Command> {
     }
 
     private Behavior<Command> onDeliver(Deliver d) {
-        endpoint.begin(d);
-        try {
-            Event e = d.event();
+        endpoint.handle(d, e -> {
             if (e instanceof Timers.Begin) {
                 if (!run.cloudTrainingPhase()) {
                     endpoint.schedule(0, new Timers.StepTick(0));
@@ -91,9 +89,7 @@ public final class World extends AbstractBehavior<World.Command> {
                 received.putIfAbsent(a.step(), new Wire.Transmission[run.nAp()]);
                 complete(a.step());
             }
-        } finally {
-            endpoint.ack();
-        }
+        });
         return this;
     }
 

@@ -108,14 +108,7 @@ abstract class CircuitEdge implements EdgeModel {
                 @Override
                 public double lossAndGradient(double[] params, double[] grad) {
                     load(estimate, m, k);
-                    bind(hRe, hIm, params, angles);
-                    // first pass for u: the weights on <X_j>, <Y_j> depend on it
-                    sim.run(circuit(), angles);
-                    sim.expectations(observables, values);
-                    for (int j = 0; j < nTx; j++) {
-                        uRe[j] = values[2 * j];
-                        uIm[j] = -values[2 * j + 1];
-                    }
+                    outputs(params); // first pass for u: the weights on <X_j>, <Y_j> depend on it
                     double r = PrecoderMath.rate(hRe, hIm, uRe, uIm, rho, gRe, gIm);
                     double d = -r - phi;
                     double dLdR = -2 * d; // L = d^2, d = -R - Phi
