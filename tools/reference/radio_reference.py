@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference for cfqnn's radio model and baselines, written from SPEC.md sections 2-3
+"""Independent reference for cfqnn's radio model and baselines, written from docs/model.md sections 2-3
 with numpy only (no code shared with the Java implementation).
 
 It draws its own random snapshots (numpy's generator, not cfqnn's streams), computes MR precoders,
@@ -44,7 +44,7 @@ def mr_precoders(h_hat, a):
 
 
 def search(h_hat, rho, mu):
-    """SPEC section 3, `search` (the paper's Algorithm 4)."""
+    """docs/model.md section 3, `search` (the paper's Algorithm 4)."""
     M, K, _ = h_hat.shape
     a = [-1] * M
     used = 0

@@ -5,7 +5,7 @@ import org.cfqnn.input.InvalidInputException;
 import org.cfqnn.radio.MrTable;
 
 /**
- * Exhaustive search over every feasible assignment with MR precoders (SPEC section 3): the largest
+ * Exhaustive search over every feasible assignment with MR precoders (docs/model.md section 3): the largest
  * min rate, ties broken by the larger sum rate, then by the lexicographically smallest assignment.
  * It is the physical limit against which assignment quality is measured.
  *

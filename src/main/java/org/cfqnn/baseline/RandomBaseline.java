@@ -3,7 +3,7 @@ package org.cfqnn.baseline;
 import java.util.random.RandomGenerator;
 
 /**
- * A uniformly random feasible assignment (SPEC section 3): every assignment that serves all users
+ * A uniformly random feasible assignment (docs/model.md section 3): every assignment that serves all users
  * is equally likely. The lower reference for assignment quality.
  *
  * <p>APs are drawn in turn, each conditioned on the number of ways the remaining APs can still

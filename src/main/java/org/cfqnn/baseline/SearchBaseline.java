@@ -5,7 +5,7 @@ import java.util.random.RandomGenerator;
 import org.cfqnn.radio.MrTable;
 
 /**
- * The paper's search-based method (Appendix C, Algorithm 4) made exact as in SPEC section 3.
+ * The paper's search-based method (Appendix C, Algorithm 4) made exact as in docs/model.md section 3.
  *
  * <p>Users take turns k = 0..K-1, round after round, until every AP is used. On its turn user k
  * takes the unused AP j with the largest

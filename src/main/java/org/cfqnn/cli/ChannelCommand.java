@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cfqnn channel}: draws one channel realization and writes it as a snapshot. */
 @Command(name = "channel", mixinStandardHelpOptions = true,
-        description = {"Draw one channel realization from the model and write it as a snapshot (SPEC section 5).",
+        description = {"Draw one channel realization from the model and write it as a snapshot (docs/model.md section 5).",
                 "The snapshot holds the true channel as \"h\" and, when --csi-error > 0, the estimate as \"hHat\".",
                 "It is trial 0 of 'cfqnn compare' with the same seed and model."})
 public final class ChannelCommand implements Callable<Integer> {
@@ -31,6 +31,15 @@ public final class ChannelCommand implements Callable<Integer> {
     @Mixin
     RadioOptions radio;
 
+    @Option(names = "--nap", required = true, paramLabel = "M", description = "Access points.")
+    int nAp;
+
+    @Option(names = "--nuser", required = true, paramLabel = "K", description = "Users, at most M.")
+    int nUser;
+
+    @Option(names = "--ntx", required = true, paramLabel = "N", description = "Antennas per AP.")
+    int nTx;
+
     @Option(names = "--seed", required = true, paramLabel = "S", description = "Seed of the draw.")
     long seed;
 
@@ -39,10 +48,8 @@ public final class ChannelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        require("--nap", radio.nAp);
-        require("--nuser", radio.nUser);
-        require("--ntx", radio.nTx);
-        RadioModel model = radio.resolve();
+        RadioModel model = radio.resolve(Require.atLeast("--nap", nAp, 1), Require.atLeast("--nuser", nUser, 1),
+                Require.atLeast("--ntx", nTx, 1));
         Realization r = new ChannelModel(model).draw(CompareExperiment.trialSeed(new Seed(seed), 0));
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("generator", "cfqnn channel");
@@ -55,12 +62,5 @@ public final class ChannelCommand implements Callable<Integer> {
         SnapshotJson.write(new Snapshot(r.truth(), r.estimate(), model.rho(), model.mu()), meta, out);
         spec.commandLine().getErr().printf("wrote %s (M=%d, K=%d, N=%d)%n", out, model.nAp(), model.nUser(), model.nTx());
         return 0;
-    }
-
-    private static void require(String flag, Integer value) {
-        if (value == null) {
-            throw new org.cfqnn.input.InvalidInputException(flag, null, "missing; this option is required");
-        }
-        Require.atLeast(flag, value, 1);
     }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cfqnn circuit}: expectations and gradients of a circuit given as JSON. */
 @Command(name = "circuit", mixinStandardHelpOptions = true,
-        description = {"Run a circuit given as JSON (SPEC section 5) and print one JSON object on stdout:",
+        description = {"Run a circuit given as JSON (docs/model.md section 5) and print one JSON object on stdout:",
                 "{\"expectations\":[...],\"gradients\":[[...],...]} with gradients[o][p] = d<observable o>/d(parameter p),",
                 "parameters numbered in order of appearance. --draw and --qasm print to stderr, keeping stdout one JSON object."})
 public final class CircuitCommand implements Callable<Integer> {

@@ -42,10 +42,16 @@ public final class CompareCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    RadioOptions radio;
+    SizeOptions radio;
 
     @Mixin
     ProgressOption progress;
+
+    @Mixin
+    KeepPartialOption keep;
+
+    @Mixin
+    PlotFormatOption plots;
 
     @Option(names = "--trials", required = true, paramLabel = "T", description = "Number of channel realizations.")
     int trials;
@@ -90,14 +96,14 @@ public final class CompareCommand implements Callable<Integer> {
         try (Progress bar = Progress.start("compare", trials, progress.enabled())) {
             result = new CompareExperiment(model, new Seed(runSeed), compared, ref).run(trials, bar);
         }
-        try (OutputDir dir = OutputDir.create(out)) {
+        try (OutputDir dir = OutputDir.create(out, "cfqnn compare", keep.keepPartial)) {
             writeCsv(result, dir.file("trials.csv"));
             AtomicFiles.writeString(dir.file("summary.json"), summary(result, model, runSeed).toPrettyString() + "\n");
             Map<String, double[]> cdf = new LinkedHashMap<>();
             result.series().forEach((name, s) -> cdf.put(name, s.minRate()));
             Plots.save(Plots.cdf(String.format("Min user rate, M=%d K=%d N=%d, rho=%.0f dB, mu=%.2f, %d trials",
                     model.nAp(), model.nUser(), model.nTx(), model.rhoDb(), model.mu(), trials),
-                    "min rate (bit/s/Hz)", cdf), dir.file("min-rate-cdf.png"));
+                    "min rate (bit/s/Hz)", cdf), dir.file("min-rate-cdf.png"), plots.formats());
             dir.commit();
         }
         PrintWriter w = spec.commandLine().getOut();

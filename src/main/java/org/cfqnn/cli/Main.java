@@ -30,7 +30,7 @@ public final class Main {
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setParameterExceptionHandler((ex, argv) -> {
-            String name = ex.getCommandLine().getCommandName();
+            String name = qualifiedName(ex.getCommandLine());
             err.println(name + ": " + ex.getMessage() + " (see '" + qualifiedName(ex.getCommandLine()) + " --help')");
             err.flush();
             return EXIT_BAD_INPUT;

@@ -40,6 +40,9 @@ public final class NodeCommand implements Callable<Integer> {
     @Mixin
     ProgressOption progress;
 
+    @Mixin
+    KeepPartialOption keep;
+
     @Option(names = "--role", split = ",", required = true, paramLabel = "ROLE",
             description = "world, cloud and/or edge (comma-separated: one JVM may hold several).")
     List<String> roles;
@@ -127,7 +130,7 @@ public final class NodeCommand implements Callable<Integer> {
             Topology t = topology;
             err.println("cfqnn node: cluster formed: " + String.join("; ", t.describe(base.radio().nAp())));
             err.flush();
-            EmulatorRunner.Report report = RunCommand.write(dir, scenario.scenario, base, points,
+            EmulatorRunner.Report report = RunCommand.write(dir, "cfqnn node", keep.keepPartial, scenario.scenario, base, points,
                     (steps, trace) -> EmulatorRunner.run(points, steps, trace, progress.enabled(), system, t));
             RunCommand.print(report, dir, spec.commandLine().getOut());
             return 0;

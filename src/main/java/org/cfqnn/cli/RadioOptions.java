@@ -7,20 +7,14 @@ import org.cfqnn.scenario.Defaults;
 import org.cfqnn.scenario.RadioSettings;
 import picocli.CommandLine.Option;
 
-/** The radio-model flags shared by commands that draw channels; an unset flag takes its default from application.conf (cfqnn.radio). */
+/**
+ * The radio-model flags (paths, SNR, interference, CSI error) shared by commands that draw channels; an
+ * unset flag takes its default from application.conf (cfqnn.radio). The network size has its own flags.
+ */
 public final class RadioOptions {
 
     private static final Map<String, String> FLAGS = Map.of("nAp", "--nap", "nUser", "--nuser", "nTx", "--ntx",
             "nPath", "--npath", "rho", "--rho-db", "mu", "--mu", "csiError", "--csi-error");
-
-    @Option(names = "--nap", paramLabel = "M", description = "Access points.")
-    Integer nAp;
-
-    @Option(names = "--nuser", paramLabel = "K", description = "Users, at most M.")
-    Integer nUser;
-
-    @Option(names = "--ntx", paramLabel = "N", description = "Antennas per AP.")
-    Integer nTx;
 
     @Option(names = "--npath", paramLabel = "P", description = "Paths per link.")
     Integer nPath;
@@ -34,8 +28,8 @@ public final class RadioOptions {
     @Option(names = "--csi-error", paramLabel = "E", description = "CSI error, relative to sqrt(beta).")
     Double csiError;
 
-    /** The model: given flags over the defaults; range errors name the flag. */
-    RadioModel resolve() {
+    /** The model: given flags (null: not given) over the defaults; range errors name the flag. */
+    RadioModel resolve(Integer nAp, Integer nUser, Integer nTx) {
         RadioModel d = RadioSettings.read(Defaults.cfqnn().block("radio"));
         try {
             if (rhoDb != null && !(Double.isFinite(rhoDb) && rhoDb >= -50 && rhoDb <= 100)) {

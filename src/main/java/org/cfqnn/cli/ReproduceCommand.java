@@ -53,6 +53,12 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Mixin
     ProgressOption progress;
 
+    @Mixin
+    KeepPartialOption keep;
+
+    @Mixin
+    PlotFormatOption plots;
+
     @Option(names = "--trials", paramLabel = "T", description = "Channel realizations per mu_d (default 1000, as the paper).")
     int trials = 1000;
 
@@ -103,7 +109,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         ReproduceExperiment.EdgeHeadline improvedHeadline = ReproduceExperiment.edgeHeadline(improvedRun, paper.radio());
         double totalSeconds = (System.nanoTime() - start) / 1e9;
 
-        try (OutputDir dir = OutputDir.create(out)) {
+        try (OutputDir dir = OutputDir.create(out, "cfqnn reproduce", keep.keepPartial)) {
             writeRates(result, dir.file("rates.csv"));
             writeTrials(result, dir.file("trials.csv"));
             plotVsMu(result, dir, "sumRate", "fig4-sum-rate.png", "Sum rate vs interference factor (Fig. 4)", "sum rate (bit/s/Hz)");
@@ -205,7 +211,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
     }
 
-    private static void plotVsMu(ReproduceExperiment.Result r, OutputDir dir, String metric, String file, String title,
+    private void plotVsMu(ReproduceExperiment.Result r, OutputDir dir, String metric, String file, String title,
                                  String yLabel) {
         Map<String, double[]> series = new LinkedHashMap<>();
         for (String method : r.byMu().get(0).keySet()) {
@@ -215,10 +221,10 @@ public final class ReproduceCommand implements Callable<Integer> {
             }
             series.put(method, y);
         }
-        Plots.save(Plots.lines(title, "interference factor mu_d", yLabel, r.mus(), series), dir.file(file));
+        Plots.save(Plots.lines(title, "interference factor mu_d", yLabel, r.mus(), series), dir.file(file), plots.formats());
     }
 
-    private static void writeCloudLoss(LossCurve paper, LossCurve improved, OutputDir dir) {
+    private void writeCloudLoss(LossCurve paper, LossCurve improved, OutputDir dir) {
         try (CsvWriter csv = new CsvWriter(dir.file("fig5-cloud-loss.csv"), List.of("system", "iteration", "epoch", "loss"))) {
             for (int i = 0; i < paper.perIteration().length; i++) {
                 csv.row("qnn-paper", i, i / paper.nData(), paper.perIteration()[i]);
@@ -232,14 +238,11 @@ public final class ReproduceCommand implements Callable<Integer> {
         for (int i = 0; i < x.length; i++) {
             x[i] = i + 1;
         }
-        Map<String, double[]> series = new LinkedHashMap<>();
-        series.put("loss per iteration", it);
-        series.put("moving mean (" + paper.nData() + " iterations)", movingMean(it, paper.nData()));
-        Plots.save(Plots.lines("Cloud QNN (paper ansatz) training loss, Eq. 13 (Fig. 5)", "iteration", "loss", x, series),
-                dir.file("fig5-cloud-loss.png"));
+        Plots.save(Plots.noisy("Cloud QNN (paper ansatz) training loss, Eq. 13 (Fig. 5)", "iteration", "loss", x, it,
+                paper.nData(), "qnn-paper"), dir.file("fig5-cloud-loss.png"), plots.formats());
     }
 
-    private static void writeEdgeLoss(LossCurve paper, LossCurve improved, OutputDir dir) {
+    private void writeEdgeLoss(LossCurve paper, LossCurve improved, OutputDir dir) {
         double[] p = paper.perEpoch();
         double[] q = improved.perEpoch();
         try (CsvWriter csv = new CsvWriter(dir.file("fig6-edge-loss.csv"), List.of("system", "episode", "meanLoss"))) {
@@ -257,7 +260,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         Map<String, double[]> series = new LinkedHashMap<>();
         series.put("paper edge ansatz", p);
         Plots.save(Plots.lines("Edge QNN training loss per episode, Eq. 17 (Fig. 6)", "episode", "mean loss", x, series),
-                dir.file("fig6-edge-loss.png"));
+                dir.file("fig6-edge-loss.png"), plots.formats());
     }
 
     private static ObjectNode summary(ReproduceExperiment.Result r, SystemTrainer.Run paper, SystemTrainer.Run improved,
@@ -298,19 +301,6 @@ public final class ReproduceCommand implements Callable<Integer> {
             }
         }
         return root;
-    }
-
-    private static double[] movingMean(double[] x, int window) {
-        double[] out = new double[x.length];
-        double sum = 0;
-        for (int i = 0; i < x.length; i++) {
-            sum += x[i];
-            if (i >= window) {
-                sum -= x[i - window];
-            }
-            out[i] = sum / Math.min(i + 1, window);
-        }
-        return out;
     }
 
     private static double meanFinite(double[] x) {

@@ -42,6 +42,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     ProgressOption progress;
 
+    @Mixin
+    KeepPartialOption keep;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Directory for the results (default: results/<scenario name>).")
     Path out;
 
@@ -56,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         List<EmulatorRunner.Point> points = points(config, base);
         Path dir = out != null ? out : defaultDir(scenario.scenario);
-        EmulatorRunner.Report report = write(dir, scenario.scenario, base, points,
+        EmulatorRunner.Report report = write(dir, "cfqnn run", keep.keepPartial, scenario.scenario, base, points,
                 (steps, trace) -> EmulatorRunner.run(points, steps, trace, progress.enabled()));
         print(report, dir, spec.commandLine().getOut());
         return 0;
@@ -71,10 +74,10 @@ public final class RunCommand implements Callable<Integer> {
      * Emulates, then writes summary.json, the plots and report.html beside the streamed CSV and trace; the
      * directory appears only when all of it is there.
      */
-    static EmulatorRunner.Report write(Path dir, Path scenarioFile, ScenarioSettings base, List<EmulatorRunner.Point> points,
-                                       Emulate emulate) {
+    static EmulatorRunner.Report write(Path dir, String command, boolean keepPartial, Path scenarioFile,
+                                       ScenarioSettings base, List<EmulatorRunner.Point> points, Emulate emulate) {
         EmulatorRunner.Report report;
-        try (OutputDir output = OutputDir.create(dir)) {
+        try (OutputDir output = OutputDir.create(dir, command, keepPartial)) {
             Path steps = output.file("steps.csv");
             Path trace = output.file("trace.jsonl");
             report = emulate.run(steps, trace);

@@ -36,6 +36,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     ProgressOption progress;
 
+    @Mixin
+    KeepPartialOption keep;
+
+    @Mixin
+    PlotFormatOption plots;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the model files.")
     Path out;
 
@@ -45,12 +51,12 @@ public final class TrainCommand implements Callable<Integer> {
         SystemTrainer.Run run = SystemTrainer.train(s.radio(), Models.cloud(s.cloud(), s.radio()),
                 s.cloud().training(), s.cloud().decoding(), s.cloud().candidates(), Models.edge(s.edge(), s.radio()),
                 s.edge().training(), s.seed(), progress.enabled());
-        try (OutputDir dir = OutputDir.create(out)) {
+        try (OutputDir dir = OutputDir.create(out, "cfqnn train", keep.keepPartial)) {
             ModelFiles.write(run.qnn(), run.cloudLoss().perEpoch(), run.edgeLoss().perEpoch(), dir.staging());
             writeCurve(run.cloudLoss(), dir.file("cloud-loss.csv"), dir.file("cloud-loss.png"),
-                    "Cloud QNN (" + run.qnn().cloud().ansatz() + ") training loss");
+                    "Cloud QNN (" + run.qnn().cloud().ansatz() + ") training loss", plots.formats());
             writeCurve(run.edgeLoss(), dir.file("edge-loss.csv"), dir.file("edge-loss.png"),
-                    "Edge QNN (" + run.qnn().edge().ansatz() + ") training loss, mean over APs");
+                    "Edge QNN (" + run.qnn().edge().ansatz() + ") training loss, mean over APs", plots.formats());
             dir.commit();
         }
         PrintWriter w = spec.commandLine().getOut();
@@ -64,7 +70,7 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    static void writeCurve(LossCurve curve, Path csv, Path png, String title) {
+    static void writeCurve(LossCurve curve, Path csv, Path png, String title, java.util.Set<Plots.Format> formats) {
         double[] it = curve.perIteration();
         try (CsvWriter writer = new CsvWriter(csv, List.of("iteration", "epoch", "loss"))) {
             for (int i = 0; i < it.length; i++) {
@@ -78,6 +84,6 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Map<String, double[]> series = new LinkedHashMap<>();
         series.put("mean loss per epoch", epochs);
-        Plots.save(Plots.lines(title, "epoch", "loss", x, series), png);
+        Plots.save(Plots.lines(title, "epoch", "loss", x, series), png, formats);
     }
 }

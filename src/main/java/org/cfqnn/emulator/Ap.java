@@ -11,7 +11,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.cfqnn.rng.Seed;
 
 /**
- * An access point. Each step it estimates its channel from the pilot (SPEC's imperfect-CSI model,
+ * An access point. Each step it estimates its channel from the pilot (the imperfect-CSI model of docs/model.md,
  * stream {@code ap-csi/m/step}), uploads the estimate to the cloud and, in the non-centralized
  * protocol, to its edge; at the step's transmit instant it sends with the precoder computed for this
  * step if one has arrived, else falls back (last precoder, or MR for the assignment in force) and the

@@ -67,10 +67,32 @@ public final class JsonNodes {
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw InvalidInputException.of(name, "malformed JSON" + where + ": " + e.getOriginalMessage());
+            throw InvalidInputException.of(name, "malformed JSON" + where + ": " + plain(e.getOriginalMessage()));
         } catch (IOException e) {
             throw InvalidInputException.of(name, "cannot read: " + e.getMessage());
         }
+    }
+
+    /**
+     * A parser message without Jackson's internals: no feature names to enable, no source excerpts,
+     * one line. {@code NaN} and {@code Infinity} are named as what they are: not JSON numbers.
+     */
+    public static String plain(String message) {
+        if (message == null) {
+            return "unreadable JSON";
+        }
+        String m = message.lines().findFirst().orElse("").trim();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("Non-standard token '([^']*)'").matcher(m);
+        if (token.find()) {
+            return "'" + token.group(1) + "' is not a JSON number (only finite numbers are allowed)";
+        }
+        for (String cut : new String[] {": enable ", " (start marker at", " at [Source"}) {
+            int i = m.indexOf(cut);
+            if (i > 0) {
+                m = m.substring(0, i);
+            }
+        }
+        return m;
     }
 
     public static JsonNodes of(JsonNode node) {

@@ -3,7 +3,7 @@ package org.cfqnn.io;
 import org.cfqnn.radio.Channel;
 
 /**
- * A channel snapshot (SPEC section 5): the true channel, the estimate the optimizers see (the same
+ * A channel snapshot (docs/model.md section 5): the true channel, the estimate the optimizers see (the same
  * object unless the file carries {@code hHat}), the linear SNR and the interference factor.
  */
 public record Snapshot(Channel truth, Channel estimate, double rho, double mu) {

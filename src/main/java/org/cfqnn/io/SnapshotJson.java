@@ -12,7 +12,7 @@ import org.cfqnn.input.InvalidInputException;
 import org.cfqnn.radio.Channel;
 
 /**
- * Reads and writes channel snapshots (SPEC section 5):
+ * Reads and writes channel snapshots (docs/model.md section 5):
  * <pre>{"nAp":M,"nUser":K,"nTx":N,"rho":linear,"mu":mu,"h":[[[[re,im],...N],...K],...M]}</pre>
  * Two optional keys extend the format: {@code "hHat"} (same shape as {@code h}) holds the estimate
  * when it differs from the truth, and {@code "meta"} is any object of provenance (seed, model), kept
@@ -24,6 +24,12 @@ public final class SnapshotJson {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     /** Sizes a snapshot may declare; larger channels are not meant to travel as JSON. */
     private static final int MAX_DIMENSION = 100_000;
+    /**
+     * Largest channel coefficient accepted. Rates square and sum coefficients over APs, users and
+     * antennas and scale them by rho: 1e50 keeps every such sum far below the double range (1e308),
+     * while larger values would overflow to infinity and give silently wrong precoders and rates.
+     */
+    static final double MAX_COEFFICIENT = 1e50;
 
     private SnapshotJson() {
     }
@@ -72,12 +78,20 @@ public final class SnapshotJson {
                 for (int j = 0; j < nTx; j++) {
                     List<JsonNodes> pair = antennas.get(j).elements(2, "numbers [re, im]");
                     int i = (m * nUser + k) * nTx + j;
-                    re[i] = pair.get(0).asFinite();
-                    im[i] = pair.get(1).asFinite();
+                    re[i] = coefficient(pair.get(0));
+                    im[i] = coefficient(pair.get(1));
                 }
             }
         }
         return Channel.of(nAp, nUser, nTx, re, im);
+    }
+
+    private static double coefficient(JsonNodes n) {
+        double v = n.asFinite();
+        if (Math.abs(v) > MAX_COEFFICIENT) {
+            throw n.error("expected a channel coefficient with |value| <= 1e50 (larger values overflow the rates)");
+        }
+        return v;
     }
 
     /** The snapshot as JSON; {@code hHat} is written only when the estimate differs from the truth. */

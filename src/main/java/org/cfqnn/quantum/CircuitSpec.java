@@ -9,7 +9,7 @@ import org.cfqnn.input.InvalidInputException;
 import org.cfqnn.io.JsonNodes;
 
 /**
- * A circuit read from circuit JSON (SPEC section 5):
+ * A circuit read from circuit JSON (docs/model.md section 5):
  * <pre>{"qubits":n,"gates":[{"gate":"H","qubits":[0]},{"gate":"RY","qubits":[1],"param":0.3},
  *  {"gate":"CX","qubits":[0,1]}],"observables":["Z0","X1"]}</pre>
  * Every gate with a {@code param} is a trainable parameter, numbered in order of appearance; for

@@ -12,7 +12,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *   Phi_precode(m) = - sum_{i<N} log2(1 + lambda_i^[m] rho / N),   Phi_assign = sum_m Phi_precode(m),
  * </pre>
  * where {@code lambda^[m]} are the eigenvalues of {@code Hm Hm^H} and {@code Hm} is the N x K matrix
- * whose columns are AP m's estimated channels to every user (SPEC section 4).
+ * whose columns are AP m's estimated channels to every user (docs/model.md section 4).
  *
  * <p>Eigenvalues come from EJML: a Hermitian A = B + iC has the same spectrum, each eigenvalue twice,
  * as the real symmetric {@code [[B, -C], [C, B]]}.

@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 import org.cfqnn.rng.Seed;
 
 /**
- * Draws channels from the model of SPEC section 1 (paper Eq. 3 and Sec. V).
+ * Draws channels from the model of docs/model.md section 1 (paper Eq. 3 and Sec. V).
  *
  * <p>For link (m, k) with large-scale gain {@code beta = max(|p_m - p_k|/sqrt 2, dMin)^-kappa}:
  * <pre>

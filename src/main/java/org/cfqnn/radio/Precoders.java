@@ -55,11 +55,32 @@ public final class Precoders {
     public static void maxRatioInto(Channel estimate, int m, int k, double[] re, double[] im, int offset) {
         int nTx = estimate.nTx();
         double norm = Math.sqrt(estimate.gain(m, k));
+        if (!(norm > 1e-150 && norm < 1e150)) {
+            norm = scaledNorm(estimate, m, k); // the squares under- or overflow: rescale first
+        }
         double scale = norm > 0 ? 1 / norm : 0;
         for (int j = 0; j < nTx; j++) {
             re[offset + j] = estimate.re(m, k, j) * scale;
             im[offset + j] = -estimate.im(m, k, j) * scale;
         }
+    }
+
+    /** {@code ||h[m][k]||} computed as {@code max|h_j| * ||h / max|h_j|||}, immune to over- and underflow. */
+    private static double scaledNorm(Channel h, int m, int k) {
+        double max = 0;
+        for (int j = 0; j < h.nTx(); j++) {
+            max = Math.max(max, Math.max(Math.abs(h.re(m, k, j)), Math.abs(h.im(m, k, j))));
+        }
+        if (max == 0 || !Double.isFinite(max)) {
+            return max;
+        }
+        double s = 0;
+        for (int j = 0; j < h.nTx(); j++) {
+            double r = h.re(m, k, j) / max;
+            double i = h.im(m, k, j) / max;
+            s += r * r + i * i;
+        }
+        return max * Math.sqrt(s);
     }
 
     /** A copy with AP m's precoder replaced by {@code (vRe, vIm)}, which must have norm <= 1. */

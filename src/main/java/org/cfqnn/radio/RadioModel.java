@@ -4,7 +4,7 @@ import org.cfqnn.input.InvalidInputException;
 import org.cfqnn.input.Require;
 
 /**
- * Every parameter of the cell-free radio model (SPEC sections 1-2, paper Eq. 3-5 and Table III).
+ * Every parameter of the cell-free radio model (docs/model.md sections 1-2, paper Eq. 3-5 and Table III).
  *
  * @param nAp      M, number of access points
  * @param nUser    K, number of users; {@code nAp >= nUser} so that every user can be served (Eq. 6c)

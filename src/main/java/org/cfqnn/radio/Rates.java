@@ -1,7 +1,7 @@
 package org.cfqnn.radio;
 
 /**
- * User rates under non-coherent joint transmission (paper Eq. 4-5, SPEC section 2).
+ * User rates under non-coherent joint transmission (paper Eq. 4-5, docs/model.md section 2).
  *
  * <p>With couplings {@code c[n][k] = |h[n][k]^T v[n]|^2} (transpose, not Hermitian) and an
  * assignment {@code a[m]} (AP m serves user a[m]):

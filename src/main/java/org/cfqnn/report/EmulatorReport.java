@@ -217,9 +217,9 @@ public final class EmulatorReport {
             double[] y = new double[q.length];
             for (int p = 0; p < q.length; p++) {
                 x[p] = q[p] / 1e3;
-                y[p] = p / 100.0 + (p == 0 ? 0.001 : 0); // keeps XChart from labelling every percentile
+                y[p] = p / 100.0;
             }
-            chart.addSeries(label(o), x, y).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            Plots.add(chart, label(o), x, y).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
         }
         Plots.save(chart, png);
         return png;

@@ -1,22 +1,59 @@
 package org.cfqnn.report;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.cfqnn.input.InvalidInputException;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** PNG plots with XChart, sized and styled to be read without zooming. */
+/**
+ * Plots with XChart, sized and styled to be read without zooming: every method keeps its look from
+ * {@link Palette} in every plot, the legend sits outside the data, and only data points are drawn
+ * (no point is added to steer XChart's axis labels).
+ */
 public final class Plots {
 
-    public static final int WIDTH = 900;
+    public static final int WIDTH = 1000;
     public static final int HEIGHT = 600;
+    /** Above this many points a line is drawn without markers. */
+    private static final int MAX_MARKED_POINTS = 60;
+
+    /** File formats a plot can be written in. */
+    public enum Format {
+        PNG, SVG, PDF;
+
+        /** {@code "png,svg"} -> {PNG, SVG}; errors name {@code flag}. */
+        public static Set<Format> parse(String flag, String list) {
+            Set<Format> out = EnumSet.noneOf(Format.class);
+            for (String f : list.split(",")) {
+                try {
+                    out.add(valueOf(f.trim().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidInputException(flag, f.trim(), "must be a comma-separated list of png, svg, pdf");
+                }
+            }
+            return out;
+        }
+
+        String extension() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     static {
         System.setProperty("java.awt.headless", "true");
@@ -28,11 +65,31 @@ public final class Plots {
     public static XYChart chart(String title, String xLabel, String yLabel) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendBorderColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesVisible(true);
-        chart.getStyler().setMarkerSize(5);
+        chart.getStyler().setMarkerSize(6);
         return chart;
+    }
+
+    /**
+     * Adds a series drawn in its method's style ({@link Palette}); a second series whose name starts
+     * with the same method (another QNN variant of a protocol) gets another dash pattern.
+     */
+    public static XYSeries add(XYChart chart, String name, double[] x, double[] y) {
+        String method = name.toLowerCase(Locale.ROOT).split("[ @\\[(]")[0];
+        int variant = 0;
+        for (String existing : chart.getSeriesMap().keySet()) {
+            variant += existing.toLowerCase(Locale.ROOT).split("[ @\\[(]")[0].equals(method) ? 1 : 0;
+        }
+        Palette.Style style = Palette.of(name, variant);
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setLineColor(style.color());
+        s.setMarkerColor(style.color());
+        s.setLineStyle(style.stroke());
+        s.setMarker(x.length > MAX_MARKED_POINTS ? SeriesMarkers.NONE : style.marker());
+        return s;
     }
 
     /** Empirical CDF of each named sample, as step lines. */
@@ -43,81 +100,106 @@ public final class Plots {
             double[] x = e.getValue().clone();
             Arrays.sort(x);
             int n = x.length;
-            // steps (x_i, i/n) -> (x_i, (i+1)/n); the first step gets a midpoint (x_0, 0.5/n), which
-            // lies on the line but stops XChart from taking the equally spaced i/n as tick labels
-            double[] sx = new double[2 * n + 1];
-            double[] sy = new double[2 * n + 1];
-            sx[0] = x[0];
-            sy[0] = 0;
-            sx[1] = x[0];
-            sy[1] = 0.5 / n;
-            sx[2] = x[0];
-            sy[2] = 1.0 / n;
-            for (int i = 1, p = 3; i < n; i++) {
-                sx[p] = x[i];
-                sy[p++] = (double) i / n;
-                sx[p] = x[i];
-                sy[p++] = (double) (i + 1) / n;
+            double[] sx = new double[2 * n];
+            double[] sy = new double[2 * n];
+            for (int i = 0; i < n; i++) { // the step at x_i: from i/n up to (i+1)/n
+                sx[2 * i] = x[i];
+                sy[2 * i] = (double) i / n;
+                sx[2 * i + 1] = x[i];
+                sy[2 * i + 1] = (double) (i + 1) / n;
             }
-            XYSeries s = chart.addSeries(e.getKey(), sx, sy);
-            s.setMarker(SeriesMarkers.NONE);
+            add(chart, e.getKey(), sx, sy).setMarker(SeriesMarkers.NONE);
+        }
+        return chart;
+    }
+
+    /** Lines, one per named series over a shared x axis; markers only where points are few enough to see. */
+    public static XYChart lines(String title, String xLabel, String yLabel, double[] x, Map<String, double[]> ys) {
+        XYChart chart = chart(title, xLabel, yLabel);
+        integerLabels(chart, x);
+        for (Map.Entry<String, double[]> e : ys.entrySet()) {
+            add(chart, e.getKey(), x, e.getValue());
         }
         return chart;
     }
 
     /**
-     * Lines, one per named series over a shared x axis; markers only where points are few enough to
-     * see. Long equally spaced x (iterations, episodes) gets one extra point on its first segment:
-     * it lies on the line but stops XChart from labelling every data value (overlapping labels).
+     * A noisy curve (a training loss per iteration): the raw points, small and light, and their moving
+     * mean over {@code window} points as a line on top, so both the noise and the trend can be read.
      */
-    public static XYChart lines(String title, String xLabel, String yLabel, double[] x, Map<String, double[]> ys) {
+    public static XYChart noisy(String title, String xLabel, String yLabel, double[] x, double[] raw, int window,
+                                String name) {
         XYChart chart = chart(title, xLabel, yLabel);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        boolean integers = true;
+        integerLabels(chart, x);
+        XYSeries points = chart.addSeries(name + " (each point)", x, raw);
+        points.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+        points.setMarker(SeriesMarkers.CIRCLE);
+        points.setMarkerColor(new Color(120, 160, 210));
+        XYSeries mean = add(chart, name + " (moving mean of " + window + ")", x, movingMean(raw, window));
+        mean.setMarker(SeriesMarkers.NONE);
+        mean.setLineColor(Color.BLACK);
+        mean.setLineStyle(new java.awt.BasicStroke(2.5f));
+        chart.getStyler().setMarkerSize(raw.length > 2000 ? 2 : 4);
+        return chart;
+    }
+
+    /** Mean of the last {@code window} values (fewer at the start). */
+    public static double[] movingMean(double[] v, int window) {
+        double[] out = new double[v.length];
+        double sum = 0;
+        for (int i = 0; i < v.length; i++) {
+            sum += v[i];
+            if (i >= window) {
+                sum -= v[i - window];
+            }
+            out[i] = sum / Math.min(i + 1, window);
+        }
+        return out;
+    }
+
+    /** Integer x values (epochs, steps) are labelled without decimals. */
+    private static void integerLabels(XYChart chart, double[] x) {
+        boolean integers = x.length > 0;
         for (double v : x) {
             integers &= v == Math.rint(v);
         }
         if (integers) {
             chart.getStyler().setXAxisDecimalPattern("0");
         }
-        boolean breakSpacing = x.length > 12 && equallySpaced(x);
-        for (Map.Entry<String, double[]> e : ys.entrySet()) {
-            double[] xs = x;
-            double[] y = e.getValue();
-            if (breakSpacing) {
-                xs = new double[x.length + 1];
-                double[] yy = new double[x.length + 1];
-                xs[0] = x[0];
-                yy[0] = y[0];
-                xs[1] = x[0] + 0.37 * (x[1] - x[0]);
-                yy[1] = y[0] + 0.37 * (y[1] - y[0]);
-                System.arraycopy(x, 1, xs, 2, x.length - 1);
-                System.arraycopy(y, 1, yy, 2, y.length - 1);
-                y = yy;
-            }
-            XYSeries series = chart.addSeries(e.getKey(), xs, y);
-            if (x.length > 60) {
-                series.setMarker(SeriesMarkers.NONE);
-            }
-        }
-        return chart;
     }
 
-    private static boolean equallySpaced(double[] x) {
-        double step = x[1] - x[0];
-        for (int i = 2; i < x.length; i++) {
-            if (Math.abs(x[i] - x[i - 1] - step) > 1e-9 * Math.abs(step)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    public static void save(XYChart chart, Path png) {
+    /** Writes {@code png} and, for each other format asked, the same file name with that extension. */
+    public static List<Path> save(XYChart chart, Path png, Set<Format> formats) {
+        List<Path> written = new ArrayList<>();
+        String base = png.toString().replaceFirst("\\.png$", "");
         try {
-            BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+            for (Format f : formats.isEmpty() ? EnumSet.of(Format.PNG) : formats) {
+                Path file = Path.of(base + "." + f.extension());
+                switch (f) {
+                    case PNG -> BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+                    case SVG -> VectorGraphicsEncoder.saveVectorGraphic(chart, file.toString(),
+                            VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+                    case PDF -> VectorGraphicsEncoder.saveVectorGraphic(chart, file.toString(),
+                            VectorGraphicsEncoder.VectorGraphicsFormat.PDF);
+                    default -> throw new IllegalStateException(f.name());
+                }
+                written.add(file);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write plot " + png + ": " + e.getMessage(), e);
         }
+        return written;
+    }
+
+    /** PNG only. */
+    public static void save(XYChart chart, Path png) {
+        save(chart, png, EnumSet.of(Format.PNG));
+    }
+
+    /** The style each series of {@code chart} was drawn with: name -> colour, for tests and legends. */
+    public static Map<String, Color> colors(XYChart chart) {
+        Map<String, Color> out = new HashMap<>();
+        chart.getSeriesMap().forEach((name, s) -> out.put(name, (Color) s.getLineColor()));
+        return out;
     }
 }

@@ -16,10 +16,21 @@ public final class TextTable {
     public TextTable row(Object... cells) {
         List<String> r = new ArrayList<>();
         for (Object c : cells) {
-            r.add(c instanceof Double d ? String.format("%.4f", d) : String.valueOf(c));
+            r.add(c instanceof Double d ? number(d) : String.valueOf(c));
         }
         rows.add(r);
         return this;
+    }
+
+    /** Whole numbers without decimals (counts), large values to 0.1, others to 4 decimals (rates). */
+    static String number(double d) {
+        if (!Double.isFinite(d)) {
+            return String.valueOf(d);
+        }
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return String.format("%.0f", d);
+        }
+        return Math.abs(d) >= 100 ? String.format("%.1f", d) : String.format("%.4f", d);
     }
 
     @Override

@@ -53,23 +53,35 @@ public final class Settings {
     }
 
     public int getInt(String key) {
-        try {
-            return config.getInt(key);
-        } catch (ConfigException.Missing e) {
-            throw new InvalidInputException(key(key), null, "missing; an integer is required");
-        } catch (ConfigException.WrongType e) {
-            throw new InvalidInputException(key(key), raw(key), "must be an integer");
+        long v = getLong(key);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new InvalidInputException(key(key), raw(key), "must be an integer in [" + Integer.MIN_VALUE + ", "
+                    + Integer.MAX_VALUE + "]");
         }
+        return (int) v;
     }
 
+    /**
+     * A whole number. Typesafe Config would truncate {@code 4.9} to 4 silently; a fraction is an error
+     * here (a whole number written as {@code 1e3} or {@code 100.0} is accepted).
+     */
     public long getLong(String key) {
+        Number n;
         try {
-            return config.getLong(key);
+            n = config.getNumber(key);
         } catch (ConfigException.Missing e) {
             throw new InvalidInputException(key(key), null, "missing; an integer is required");
         } catch (ConfigException.WrongType e) {
             throw new InvalidInputException(key(key), raw(key), "must be an integer");
         }
+        if (n instanceof Integer || n instanceof Long) {
+            return n.longValue();
+        }
+        double d = n.doubleValue();
+        if (!(d == Math.rint(d) && Math.abs(d) < 0x1p63)) {
+            throw new InvalidInputException(key(key), raw(key), "must be an integer (a whole number, no fraction)");
+        }
+        return (long) d;
     }
 
     public double getDouble(String key) {

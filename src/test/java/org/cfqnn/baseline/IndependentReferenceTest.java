@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Agreement with an independent implementation: tools/reference/radio_reference.py computes rates,
- * the search baseline, the exhaustive optimum and Phi with numpy from SPEC alone, on snapshots it drew
+ * the search baseline, the exhaustive optimum and Phi with numpy from docs/model.md alone, on snapshots it drew
  * itself (with and without CSI error, mu from 0 to 1, N from 1 to 4).
  */
 class IndependentReferenceTest {

@@ -12,7 +12,7 @@ import org.cfqnn.radio.Channel;
 import org.cfqnn.rng.Seed;
 
 /**
- * The paper's cloud QNN (Eq. 10-12), literal reading of SPEC section 4. Qubit {@code q(l, n) = l*M + n}
+ * The paper's cloud QNN (Eq. 10-12), literal reading of docs/model.md section 4. Qubit {@code q(l, n) = l*M + n}
  * for layer l < L and neuron n < M (one neuron per AP).
  * <ol>
  *   <li>Encode (Eq. 11), layer 0: H on q(0, m), then RZ(x[m][k]) for k = 0..K-1 with

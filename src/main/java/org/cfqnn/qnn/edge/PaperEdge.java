@@ -8,7 +8,7 @@ import org.cfqnn.quantum.Circuit;
 import org.cfqnn.rng.Seed;
 
 /**
- * The paper's edge QNN (Eq. 19-20, SPEC section 4): {@code Q = max(K, N)} qubits; H on every qubit
+ * The paper's edge QNN (Eq. 19-20, docs/model.md section 4): {@code Q = max(K, N)} qubits; H on every qubit
  * and RZ(arg hHat[m][k][j]) on antenna qubit j (the served user's channel phases); then
  * {@code reps} repetitions of one trainable RY per qubit followed by the CZ ring of Eq. 20
  * ({@code CZ(q_k, q_{k-1})} for k = 1..Q-1, closed by {@code CZ(q_0, q_{Q-1})}). Decoding:

@@ -1,0 +1,93 @@
+package org.cfqnn.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * One look per method in every plot: the same colour, marker and line style wherever a method appears,
+ * so a reader can follow "search" from the CDF to the sweep. Colours are the Okabe-Ito palette
+ * (distinguishable with colour-vision deficiencies) without its yellow, which is invisible on white;
+ * methods whose curves often coincide (the optimum and the heuristics near it) differ in dash pattern
+ * and marker too, so one never hides another.
+ */
+public final class Palette {
+
+    /** How a series is drawn. */
+    public record Style(Color color, Marker marker, BasicStroke stroke) {
+    }
+
+    private static final Color BLACK = new Color(0, 0, 0);
+    private static final Color ORANGE = new Color(230, 159, 0);
+    private static final Color SKY = new Color(86, 180, 233);
+    private static final Color GREEN = new Color(0, 158, 115);
+    private static final Color BLUE = new Color(0, 114, 178);
+    private static final Color VERMILION = new Color(213, 94, 0);
+    private static final Color PURPLE = new Color(204, 121, 167);
+    private static final Color GREY = new Color(90, 90, 90);
+
+    private static final float WIDTH = 2.2f;
+    private static final BasicStroke SOLID = new BasicStroke(WIDTH, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND);
+    private static final BasicStroke DASHED = dashed(9f, 5f);
+    private static final BasicStroke DOTTED = dashed(2.5f, 4f);
+    private static final BasicStroke DASH_DOT = dashed(9f, 4f, 2.5f, 4f);
+    private static final BasicStroke LONG_DASH = dashed(16f, 6f);
+
+    /** Known methods, by the first word of their name (prefix before a space, '@' or '['). */
+    private static final Map<String, Style> KNOWN = new LinkedHashMap<>();
+
+    static {
+        KNOWN.put("optimum", new Style(BLACK, SeriesMarkers.SQUARE, SOLID));
+        KNOWN.put("greedy-maxmin", new Style(GREEN, SeriesMarkers.DIAMOND, DASHED));
+        KNOWN.put("search", new Style(ORANGE, SeriesMarkers.TRIANGLE_UP, DASH_DOT));
+        KNOWN.put("random", new Style(GREY, SeriesMarkers.CROSS, DOTTED));
+        KNOWN.put("non-centralized", new Style(BLUE, SeriesMarkers.CIRCLE, SOLID));
+        KNOWN.put("centralized", new Style(VERMILION, SeriesMarkers.TRIANGLE_DOWN, LONG_DASH));
+        KNOWN.put("qnn-improved", new Style(BLUE, SeriesMarkers.CIRCLE, SOLID));
+        KNOWN.put("qnn-improved-sampled", new Style(SKY, SeriesMarkers.CIRCLE, DASHED));
+        KNOWN.put("qnn-improved-untrained", new Style(SKY, SeriesMarkers.CROSS, DOTTED));
+        KNOWN.put("qnn-paper", new Style(PURPLE, SeriesMarkers.DIAMOND, SOLID));
+        KNOWN.put("qnn-paper-untrained", new Style(PURPLE, SeriesMarkers.CROSS, DOTTED));
+    }
+
+    /** Looks for series the table does not know, in order of first use. */
+    private static final Style[] OTHERS = {
+        new Style(SKY, SeriesMarkers.CIRCLE, DASHED),
+        new Style(PURPLE, SeriesMarkers.DIAMOND, DASH_DOT),
+        new Style(ORANGE, SeriesMarkers.SQUARE, DOTTED),
+        new Style(GREEN, SeriesMarkers.TRIANGLE_UP, LONG_DASH),
+        new Style(VERMILION, SeriesMarkers.CROSS, SOLID),
+        new Style(BLUE, SeriesMarkers.TRIANGLE_DOWN, DASHED),
+        new Style(GREY, SeriesMarkers.CIRCLE, DASH_DOT),
+        new Style(BLACK, SeriesMarkers.DIAMOND, DOTTED),
+    };
+
+    private Palette() {
+    }
+
+    /**
+     * The style of a series named {@code name}. A QNN protocol row such as {@code "non-centralized
+     * graph/amplitude"} keeps its protocol's colour; a second variant of it gets another dash pattern
+     * ({@code variant} counts the variants seen so far, 0 for the first).
+     */
+    public static Style of(String name, int variant) {
+        String key = name.toLowerCase(Locale.ROOT).split("[ @\\[(]")[0];
+        Style s = KNOWN.get(key);
+        if (s == null) {
+            return OTHERS[Math.floorMod(key.hashCode(), OTHERS.length)];
+        }
+        if (variant == 0) {
+            return s;
+        }
+        BasicStroke[] strokes = {DOTTED, DASHED, DASH_DOT, LONG_DASH};
+        return new Style(s.color(), s.marker(), strokes[(variant - 1) % strokes.length]);
+    }
+
+    private static BasicStroke dashed(float... pattern) {
+        return new BasicStroke(WIDTH, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, pattern, 0f);
+    }
+}
