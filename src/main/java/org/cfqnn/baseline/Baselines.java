@@ -1,7 +1,9 @@
 package org.cfqnn.baseline;
 
 import java.util.List;
+import java.util.SplittableRandom;
 import org.cfqnn.input.InvalidInputException;
+import org.cfqnn.rng.Seed;
 
 /** The classical assignment methods, by the names users select them with. */
 public final class Baselines {
@@ -10,6 +12,14 @@ public final class Baselines {
             List.of(OptimumBaseline.NAME, SearchBaseline.NAME, GreedyMaxMin.NAME, RandomBaseline.NAME);
 
     private Baselines() {
+    }
+
+    /**
+     * The random stream a method decides with on a realization ({@code method/<name hash>} below its
+     * seed): {@code compare}'s trials and the emulator's cloud draw the same numbers.
+     */
+    public static SplittableRandom decisionRandom(Seed realization, String method) {
+        return realization.split("method", method.hashCode()).random();
     }
 
     public static AssignmentMethod byName(String name, long optimumLimit) {

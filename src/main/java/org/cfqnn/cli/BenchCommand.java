@@ -108,7 +108,7 @@ public final class BenchCommand {
         public Integer call() throws Exception {
             Require.inRange("--samples", samples, 10, 1_000_000);
             long[] own;
-            try (org.cfqnn.emulator.WallTimer t = new org.cfqnn.emulator.WallTimer()) {
+            try (org.cfqnn.emulator.network.WallTimer t = new org.cfqnn.emulator.network.WallTimer()) {
                 own = lateness((task, delay) -> t.schedule(task, delay));
             }
             var system = org.apache.pekko.actor.typed.ActorSystem.create(

@@ -67,6 +67,11 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Method the ratios are taken to (default: optimum; use greedy-maxmin for networks too large for it).")
     String reference = OptimumBaseline.NAME;
 
+    @Option(names = "--layout", paramLabel = "random|fixed", description = "random (default): every trial drops "
+            + "APs and users anew; fixed: one layout for the run, fresh fading and CSI error per trial, exactly as "
+            + "'cfqnn run' draws its deployment steps with the same seed (trial t = step t).")
+    String layout = "random";
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the results.")
     Path out;
 
@@ -91,10 +96,15 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         long runSeed = seed != null ? seed : Defaults.cfqnn().getLong("seed");
+        CompareExperiment.Layouts layouts = switch (layout) {
+            case "random" -> CompareExperiment.Layouts.RANDOM;
+            case "fixed" -> CompareExperiment.Layouts.FIXED;
+            default -> throw new InvalidInputException("--layout", layout, "must be random or fixed");
+        };
 
         CompareExperiment.Result result;
         try (Progress bar = Progress.start("compare", trials, progress.enabled())) {
-            result = new CompareExperiment(model, new Seed(runSeed), compared, ref).run(trials, bar);
+            result = new CompareExperiment(model, new Seed(runSeed), compared, ref, layouts).run(trials, bar);
         }
         try (OutputDir dir = OutputDir.create(out, "cfqnn compare", keep.keepPartial)) {
             writeCsv(result, dir.file("trials.csv"));

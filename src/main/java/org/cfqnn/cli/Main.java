@@ -31,6 +31,15 @@ public final class Main {
         cmd.setErr(err);
         cmd.setParameterExceptionHandler((ex, argv) -> {
             String name = qualifiedName(ex.getCommandLine());
+            if (ex instanceof CommandLine.MissingParameterException missing && !missing.getMissing().isEmpty()) {
+                // as every other input error: the flag, then what is wrong with it
+                String flag = missing.getMissing().get(0) instanceof CommandLine.Model.OptionSpec o ? o.longestName()
+                        : missing.getMissing().get(0).paramLabel();
+                err.println(name + ": " + flag + ": missing; this option is required (see '"
+                        + qualifiedName(ex.getCommandLine()) + " --help')");
+                err.flush();
+                return EXIT_BAD_INPUT;
+            }
             err.println(name + ": " + ex.getMessage() + " (see '" + qualifiedName(ex.getCommandLine()) + " --help')");
             err.flush();
             return EXIT_BAD_INPUT;

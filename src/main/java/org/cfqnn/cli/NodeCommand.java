@@ -43,6 +43,9 @@ public final class NodeCommand implements Callable<Integer> {
     @Mixin
     KeepPartialOption keep;
 
+    @Mixin
+    PlotFormatOption plotFormats;
+
     @Option(names = "--role", split = ",", required = true, paramLabel = "ROLE",
             description = "world, cloud and/or edge (comma-separated: one JVM may hold several).")
     List<String> roles;
@@ -130,8 +133,9 @@ public final class NodeCommand implements Callable<Integer> {
             Topology t = topology;
             err.println("cfqnn node: cluster formed: " + String.join("; ", t.describe(base.radio().nAp())));
             err.flush();
-            EmulatorRunner.Report report = RunCommand.write(dir, "cfqnn node", keep.keepPartial, scenario.scenario, base, points,
-                    (steps, trace) -> EmulatorRunner.run(points, steps, trace, progress.enabled(), system, t));
+            EmulatorRunner.Report report = RunCommand.write(dir, "cfqnn node", keep.keepPartial, plotFormats.formats(),
+                    scenario.scenario, base, points, outputs -> EmulatorRunner.run(points, outputs,
+                            org.cfqnn.report.Progress.factory(progress.mode()), system, t));
             RunCommand.print(report, dir, spec.commandLine().getOut());
             return 0;
         } finally {

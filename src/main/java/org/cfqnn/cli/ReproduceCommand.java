@@ -151,7 +151,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     private SystemTrainer.Run train(ScenarioSettings s) {
         return SystemTrainer.train(s.radio(), Models.cloud(s.cloud(), s.radio()), s.cloud().training(),
                 s.cloud().decoding(), s.cloud().candidates(), Models.edge(s.edge(), s.radio()), s.edge().training(),
-                s.seed(), progress.enabled());
+                s.seed(), org.cfqnn.report.Progress.factory(progress.mode()));
     }
 
     private static double[] metric(Series s, String metric) {

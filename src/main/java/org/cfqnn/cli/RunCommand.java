@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.cfqnn.emulator.Emulation;
 import org.cfqnn.emulator.EmulatorRunner;
@@ -15,6 +16,8 @@ import org.cfqnn.input.InvalidInputException;
 import org.cfqnn.io.AtomicFiles;
 import org.cfqnn.io.OutputDir;
 import org.cfqnn.report.EmulatorReport;
+import org.cfqnn.report.Plots;
+import org.cfqnn.report.Progress;
 import org.cfqnn.report.SequenceChart;
 import org.cfqnn.report.TextTable;
 import org.cfqnn.scenario.Defaults;
@@ -45,6 +48,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     KeepPartialOption keep;
 
+    @Mixin
+    PlotFormatOption plotFormats;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Directory for the results (default: results/<scenario name>).")
     Path out;
 
@@ -59,46 +65,48 @@ public final class RunCommand implements Callable<Integer> {
         }
         List<EmulatorRunner.Point> points = points(config, base);
         Path dir = out != null ? out : defaultDir(scenario.scenario);
-        EmulatorRunner.Report report = write(dir, "cfqnn run", keep.keepPartial, scenario.scenario, base, points,
-                (steps, trace) -> EmulatorRunner.run(points, steps, trace, progress.enabled()));
+        Set<Plots.Format> formats = plotFormats.formats();
+        EmulatorRunner.Report report = write(dir, "cfqnn run", keep.keepPartial, formats, scenario.scenario, base, points,
+                outputs -> EmulatorRunner.run(points, outputs, Progress.factory(progress.mode())));
         print(report, dir, spec.commandLine().getOut());
         return 0;
     }
 
     /** Runs the emulation into {@code steps.csv} and {@code trace.jsonl} of a staging directory. */
     interface Emulate {
-        EmulatorRunner.Report run(Path stepsCsv, Path traceFile);
+        EmulatorRunner.Report run(EmulatorRunner.Outputs outputs);
     }
 
     /**
      * Emulates, then writes summary.json, the plots and report.html beside the streamed CSV and trace; the
      * directory appears only when all of it is there.
      */
-    static EmulatorRunner.Report write(Path dir, String command, boolean keepPartial, Path scenarioFile,
-                                       ScenarioSettings base, List<EmulatorRunner.Point> points, Emulate emulate) {
+    static EmulatorRunner.Report write(Path dir, String command, boolean keepPartial, Set<Plots.Format> formats,
+                                       Path scenarioFile, ScenarioSettings base, List<EmulatorRunner.Point> points,
+                                       Emulate emulate) {
         EmulatorRunner.Report report;
         try (OutputDir output = OutputDir.create(dir, command, keepPartial)) {
             Path steps = output.file("steps.csv");
             Path trace = output.file("trace.jsonl");
-            report = emulate.run(steps, trace);
+            report = emulate.run(new EmulatorRunner.Outputs(steps, trace, output::track));
             String key = base.emulator().sweepKey();
             ObjectNode summary = EmulatorReport.summary(report, scenarioFile.toString(), key);
             AtomicFiles.writeString(output.file("summary.json"), summary.toPrettyString() + "\n");
             List<Path> plots = new ArrayList<>();
-            plots.add(EmulatorReport.ratesOverTime(steps, base.emulator().steps(), output.file("rates-over-time.png")));
+            plots.add(EmulatorReport.ratesOverTime(steps, base.emulator().steps(), output.file("rates-over-time.png"),
+                    formats));
             List<Emulation.Outcome> firstPoint = report.outcomes().stream()
                     .filter(o -> o.sweepValue().equals(points.get(0).value())).toList();
-            plots.add(EmulatorReport.latencyCdf(firstPoint, output.file("latency-cdf.png")));
+            plots.add(EmulatorReport.latencyCdf(firstPoint, output.file("latency-cdf.png"), formats));
             if (!key.isEmpty()) {
                 String file = key.replace('.', '-');
-                plots.add(EmulatorReport.sweep(report, key, "minRate", output.file("min-rate-vs-" + file + ".png")));
-                plots.add(EmulatorReport.sweep(report, key, "missRate", output.file("misses-vs-" + file + ".png")));
-                plots.add(EmulatorReport.sweep(report, key, "latency", output.file("latency-vs-" + file + ".png")));
+                plots.add(EmulatorReport.sweep(report, key, "minRate", output.file("min-rate-vs-" + file + ".png"), formats));
+                plots.add(EmulatorReport.sweep(report, key, "missRate", output.file("misses-vs-" + file + ".png"), formats));
+                plots.add(EmulatorReport.sweep(report, key, "latency", output.file("latency-vs-" + file + ".png"), formats));
             }
             Emulation.Outcome chart = firstPoint.get(0);
-            String runName = chart.sweepValue().isEmpty() ? chart.protocol() : chart.protocol() + "@" + chart.sweepValue();
-            EmulatorReport.html(report, summary, plots, SequenceChart.svg(base.emulator().trace() ? trace : null, runName,
-                    base.emulator().sequenceSteps()), output.file("report.html"));
+            EmulatorReport.html(report, summary, plots, SequenceChart.svg(base.emulator().trace().enabled() ? trace : null,
+                    chart.label(), base.emulator().sequenceSteps()), output.file("report.html"));
             output.commit();
         }
         return report;
@@ -110,8 +118,8 @@ public final class RunCommand implements Callable<Integer> {
                 "msgs/step", "steps/s");
         for (Emulation.Outcome o : report.outcomes()) {
             var r = o.results();
-            t.row(EmulatorReport.label(o), r.meanMinRate(), r.meanSumRate(), r.fallbacks(), r.latencyP50Us(), r.latencyP99Us(),
-                    (double) o.traffic().deployment().messages / r.steps(), String.format("%.0f", o.stepsPerSecond()));
+            t.row(o.label(), r.meanMinRate(), r.meanSumRate(), r.fallbacks(), r.latencyP50Us(), r.latencyP99Us(),
+                    (double) o.traffic().deployment().messages() / r.steps(), String.format("%.0f", o.stepsPerSecond()));
         }
         w.print(t);
         w.printf("%.1f s wall time; results in %s (open report.html)%n", report.wallSeconds(), dir);

@@ -50,7 +50,7 @@ public final class TrainCommand implements Callable<Integer> {
         ScenarioSettings s = scenario.settings().requireQnnFits();
         SystemTrainer.Run run = SystemTrainer.train(s.radio(), Models.cloud(s.cloud(), s.radio()),
                 s.cloud().training(), s.cloud().decoding(), s.cloud().candidates(), Models.edge(s.edge(), s.radio()),
-                s.edge().training(), s.seed(), progress.enabled());
+                s.edge().training(), s.seed(), org.cfqnn.report.Progress.factory(progress.mode()));
         try (OutputDir dir = OutputDir.create(out, "cfqnn train", keep.keepPartial)) {
             ModelFiles.write(run.qnn(), run.cloudLoss().perEpoch(), run.edgeLoss().perEpoch(), dir.staging());
             writeCurve(run.cloudLoss(), dir.file("cloud-loss.csv"), dir.file("cloud-loss.png"),

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
-import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -20,31 +19,38 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.cluster.ClusterEvent;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Subscribe;
+import org.cfqnn.emulator.network.LinkModel;
+import org.cfqnn.emulator.network.Network;
+import org.cfqnn.emulator.network.NetworkCommand;
+import org.cfqnn.emulator.network.Traffic;
+import org.cfqnn.emulator.record.Recorder;
+import org.cfqnn.emulator.record.TraceWriter;
+import org.cfqnn.io.AsyncLines;
+import org.cfqnn.protocol.Address;
+import org.cfqnn.protocol.Notice;
+import org.cfqnn.protocol.Plan;
+import org.cfqnn.protocol.Protocol;
+import org.cfqnn.protocol.Timer;
+import org.cfqnn.protocol.User;
+import org.cfqnn.protocol.World;
 import org.cfqnn.qnn.ModelFiles;
 import org.cfqnn.qnn.TrainedQnn;
-import org.cfqnn.report.CsvWriter;
-import org.cfqnn.rng.Seed;
-import org.cfqnn.scenario.EmulatorSettings;
+import org.cfqnn.scenario.Clock;
 import org.cfqnn.scenario.ScenarioSettings;
 
 /**
- * One emulation run of one protocol, on the world's node: spawns the recorder, the network, the world
- * and the users, asks every host for its part (the cloud, APs and edges), starts the clock once all
- * have registered, and when the world has finished its last step stops the hosts' entities, collects
- * what they learned and the recorder's results, and stops everything it spawned. It also notes what
- * becomes of nodes that die (cluster faults): when they said they were dying, when the cluster found
- * them unreachable and removed them, and when the network lost their entities.
+ * One emulation run on the world node: it spawns the recorder, the network, the world and the users, hands
+ * every host its part of the run (the cloud, APs with their edges), waits until the world has finished its
+ * last step and every host has reported what its entities learned, collects the recorder's results and the
+ * network's traffic, and stops everything it spawned. It also notes what becomes of nodes that die
+ * (cluster faults): when they said they were dying, when the cluster found them unreachable and removed
+ * them, and when the network lost their entities.
  */
 public final class Emulation extends AbstractBehavior<Emulation.Command> {
 
     /** Emulation's protocol. */
-    public sealed interface Command extends CborSerializable permits WorldDone, Failed, FromNetwork, Recorded,
-            HostStopped, HostGone, NodeDying, MemberChange {
-    }
-
-    /** The world finished its last step. */
-    public enum WorldDone implements Command {
-        INSTANCE
+    public sealed interface Command extends CborSerializable permits Failed, FromNetwork, Recorded, HostStopped,
+            HostGone, NodeDying, MemberChange, Carried {
     }
 
     /** The run cannot go on ({@code reason} says why). */
@@ -53,6 +59,10 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
 
     /** The network's report (idle clock, lost entity), through a local adapter. */
     public record FromNetwork(Network.Report report) implements Command, NoSerializationVerificationNeeded {
+    }
+
+    /** What the network carried, through a local adapter. */
+    public record Carried(Traffic traffic) implements Command, NoSerializationVerificationNeeded {
     }
 
     /** The recorder's results, through a local adapter. */
@@ -67,60 +77,77 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
     public record HostGone(String node) implements Command, NoSerializationVerificationNeeded {
     }
 
-    /** A host about to kill its node (a cluster fault), at {@link WallClock} time {@code wallMicros}. */
+    /** A host about to kill its node (a cluster fault), at {@code WallClock} time {@code wallMicros}. */
     public record NodeDying(String node, long wallMicros) implements Command {
     }
 
     /** Cluster membership: {@code address} became unreachable, or was removed. Local only. */
-    public record MemberChange(Address address, boolean removed, long wallMicros)
+    public record MemberChange(org.apache.pekko.actor.Address address, boolean removed, long wallMicros)
             implements Command, NoSerializationVerificationNeeded {
     }
 
     /**
      * A host of this run: node name, whether it hosts the cloud, and which APs (with their edges);
-     * {@code crashStep} kills its node while it handles that step (negative: never).
+     * {@code crashStep} kills its node while it handles that deployment step (negative: never).
      */
     public record HostRef(ActorRef<Host.Command> ref, String node, boolean cloud, int[] aps, long crashStep)
             implements NoSerializationVerificationNeeded {
     }
 
     /**
-     * What to run. {@code qnn} holds the initial parameters (untrained when training is emulated);
-     * {@code lostEarlier} names the node of every entity whose node died in an earlier run.
+     * What to run: a protocol, with QNN system {@code qnn} (its initial parameters, untrained when training
+     * is emulated; null for the classical protocols) named {@code system}. {@code lostEarlier} names the
+     * node of every entity whose node died in an earlier run.
      */
-    public record Spec(String runId, ScenarioSettings settings, String config, String protocol, TrainedQnn qnn,
-                       boolean emulateTraining, CsvWriter csv, TraceSink trace, String sweepValue, AtomicLong progress,
-                       String node, List<HostRef> hosts, Map<String, String> lostEarlier)
-            implements NoSerializationVerificationNeeded {
+    public record Spec(String runId, ScenarioSettings settings, String config, Protocol protocol, String system,
+                       TrainedQnn qnn, boolean emulateTraining, AsyncLines<String> steps, TraceWriter trace,
+                       String sweepValue, AtomicLong progress, String node, List<HostRef> hosts,
+                       Map<Address, String> lostEarlier) implements NoSerializationVerificationNeeded {
+
+        public String label() {
+            return Emulation.label(protocol, system, sweepValue);
+        }
     }
 
     /**
      * What became of a node that died: when it said so, when the cluster found it unreachable and removed
-     * it, and when the network lost its first entity ({@link WallClock} microseconds, -1 not seen).
+     * it, and when the network lost its first entity ({@code WallClock} microseconds, -1 not seen).
      */
     public record NodeLoss(String node, long dyingMicros, long unreachableMicros, long removedMicros,
                            long entitiesLostMicros) {
     }
 
-    /** What a run produced; {@code failure} is null on success. */
-    public record Outcome(String protocol, String sweepValue, Recorder.Results results, TrafficStats traffic,
-                          Map<String, Integer> restarts, double[] cloudParams, double[][] edgeParams,
-                          double wallSeconds, double deploymentWallSeconds, List<NodeLoss> nodeLosses,
-                          Set<String> lostNodes, String failure) implements NoSerializationVerificationNeeded {
+    /**
+     * What a run produced; {@code failure} is null on success. {@code trainingWallSeconds}: wall time of the
+     * emulated training phases before deployment (0 without them).
+     */
+    public record Outcome(Protocol protocol, String system, String sweepValue, Recorder.Results results,
+                          Traffic traffic, Map<String, Integer> restarts, double[] cloudParams, double[][] edgeParams,
+                          double wallSeconds, double deploymentWallSeconds, double trainingWallSeconds,
+                          List<NodeLoss> nodeLosses, Set<String> lostNodes, String failure)
+            implements NoSerializationVerificationNeeded {
 
         /** Deployment steps per wall-clock second. */
         public double stepsPerSecond() {
             return results == null ? 0 : results.steps() / deploymentWallSeconds;
         }
+
+        public String label() {
+            return Emulation.label(protocol, system, sweepValue);
+        }
+    }
+
+    /** A run's name in tables, plots and traces: the protocol, its QNN system, and the sweep value. */
+    public static String label(Protocol protocol, String system, String sweepValue) {
+        String l = system.isEmpty() ? protocol.label() : protocol.label() + " " + system;
+        return sweepValue.isEmpty() ? l : l + " @ " + sweepValue;
     }
 
     private final Spec spec;
     private final ActorRef<Outcome> replyTo;
     private final ActorRef<Recorder.Command> recorder;
     private final ActorRef<NetworkCommand> network;
-    private final TrafficStats traffic = new TrafficStats();
     private final long wallStart = System.nanoTime();
-    private final AtomicLong deploymentStart = new AtomicLong(System.nanoTime());
     private final Map<String, HostRef> live = new LinkedHashMap<>();
     private final Set<String> lostNodes = new LinkedHashSet<>();
     private final Map<String, long[]> nodeTimes = new TreeMap<>(); // dying, unreachable, removed, entities lost
@@ -130,6 +157,8 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
     private final long[] latencyReports;
     private double[] cloudParams;
     private boolean worldDone;
+    private Traffic traffic;
+    private Recorder.Results results;
 
     private Emulation(ActorContext<Command> ctx, Spec spec, ActorRef<Outcome> replyTo) {
         super(ctx);
@@ -141,83 +170,83 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
         this.cloudParams = qnn == null ? null : qnn.cloudParams();
         this.edgeParams = qnn == null ? null : qnn.edgeParams().clone();
         this.latencyReports = new long[nAp];
-        boolean emulate = spec.emulateTraining();
-        int edgeSteps = emulate ? qnn.edgeTraining().iterations() : 0;
-        this.recorder = ctx.spawn(Recorder.create(s.radio().nUser(), s.emulator().steps(), spec.csv(), spec.sweepValue(),
-                spec.protocol()), "recorder");
-        Seed seed = new Seed(s.seed());
-        boolean nonCentralized = spec.protocol().equals(EmulatorSettings.NON_CENTRALIZED);
+        Plan plan = Plans.of(s, spec.protocol(), qnn, spec.emulateTraining());
+        this.recorder = ctx.spawn(Recorder.create(new Recorder.Setup(s.radio().nUser(), s.emulator().steps(), spec.steps(),
+                spec.sweepValue(), spec.protocol().label(), spec.system(), spec.progress())), "recorder");
+        boolean nonCentralized = spec.protocol() == Protocol.NON_CENTRALIZED;
 
         // who runs where; APs (and the cloud) whose node is gone are lost from the start
-        Set<String> expected = new LinkedHashSet<>(List.of(Addresses.WORLD));
+        Set<Address> expected = new LinkedHashSet<>(List.of(Address.WORLD));
         boolean[] hosted = new boolean[nAp];
         boolean cloudHosted = false;
         for (HostRef h : spec.hosts()) {
             live.put(h.node(), h);
             ctx.watchWith(h.ref(), new HostGone(h.node()));
             if (h.cloud()) {
-                expected.add(Addresses.CLOUD);
+                expected.add(Address.CLOUD);
                 cloudHosted = true;
             }
             for (int m : h.aps()) {
                 hosted[m] = true;
-                expected.add(Addresses.ap(m));
+                expected.add(Address.ap(m));
                 if (nonCentralized) {
-                    expected.add(Addresses.edge(m));
+                    expected.add(Address.edge(m));
                 }
             }
         }
         for (int k = 0; k < s.radio().nUser(); k++) {
-            expected.add(Addresses.user(k));
+            expected.add(Address.user(k));
         }
         ActorRef<Network.Report> reports = ctx.messageAdapter(Network.Report.class, FromNetwork::new);
-        this.network = ctx.spawn(Network.create(s.emulator().clock().equals("virtual"), nAp,
-                new LinkModel(s.emulator().links(), seed.split("links")), spec.trace(), traffic, reports, spec.node(),
-                expected), "network");
+        boolean virtual = s.emulator().clock() == Clock.VIRTUAL;
+        this.network = ctx.spawn(Network.create(new Network.Setup(virtual, nAp, plan.edgeTrainingTicks(),
+                new LinkModel(s.emulator().links(), plan.seed().split("links")), spec.trace(), spec.node(), expected),
+                reports), "network");
 
         // the world and the users live here, with the network
-        boolean virtual = s.emulator().clock().equals("virtual");
-        Map<String, Endpoint> endpoints = new LinkedHashMap<>();
-        endpoints.put(Addresses.WORLD, Endpoint.of(Addresses.WORLD, nAp, network, virtual));
+        Map<Address, Endpoint> endpoints = new LinkedHashMap<>();
+        endpoints.put(Address.WORLD, new Endpoint(Address.WORLD));
         for (int k = 0; k < s.radio().nUser(); k++) {
-            endpoints.put(Addresses.user(k), Endpoint.of(Addresses.user(k), nAp, network, virtual));
+            endpoints.put(Address.user(k), new Endpoint(Address.user(k)));
         }
-        RunContext run = new RunContext(s, spec.protocol(), seed, endpoints, new ParameterStore(null, null), qnn, emulate,
-                edgeSteps, recorder, ctx.getSelf(), Runnable::run, Set.of(), spec.progress(), deploymentStart, spec.node(),
-                RunContext.NodeCrash.NONE, new AtomicLongArray(nAp));
-        register(Addresses.WORLD, ctx.spawn(World.create(run), Addresses.WORLD).narrow());
+        RunNode run = new RunNode(plan, spec.node(), Charging.of(s.emulator()), s.optimumLimit(), network, recorder,
+                ctx.getSelf(), Runnable::run, new ParameterStore(), new Faults(List.of()), NodeCrash.NONE, endpoints,
+                new AtomicLongArray(nAp));
+        register(Address.WORLD, ctx.spawn(EntityActor.create(run, Address.WORLD, n -> new World(n.plan())), "world"));
         for (int k = 0; k < s.radio().nUser(); k++) {
-            register(Addresses.user(k), ctx.spawn(UserActor.create(run, k), Addresses.user(k)).narrow());
+            int user = k;
+            register(Address.user(k), ctx.spawn(EntityActor.create(run, Address.user(k), n -> new User(n.plan(), user)),
+                    Address.user(k).toString()));
         }
         String models = qnn == null ? null : ModelFiles.bundle(qnn);
         for (HostRef h : spec.hosts()) {
-            h.ref().tell(new Host.StartRun(spec.runId(), h.node(), spec.config(), spec.protocol(), models, emulate,
-                    h.cloud(), h.aps(), h.crashStep(), network, recorder, ctx.getSelf()));
+            h.ref().tell(new Host.StartRun(spec.runId(), h.node(), spec.config(), spec.protocol(), models,
+                    spec.emulateTraining(), h.cloud(), h.aps(), h.crashStep(), network, recorder, ctx.getSelf()));
         }
         if (clustered(ctx)) {
             Cluster.get(ctx.getSystem()).subscriptions().tell(Subscribe.create(ctx.messageAdapter(
                     ClusterEvent.UnreachableMember.class, u -> new MemberChange(u.member().address(), false,
-                            WallClock.micros())), ClusterEvent.UnreachableMember.class));
+                            org.cfqnn.emulator.network.WallClock.micros())), ClusterEvent.UnreachableMember.class));
             Cluster.get(ctx.getSystem()).subscriptions().tell(Subscribe.create(ctx.messageAdapter(
                     ClusterEvent.MemberRemoved.class, r -> new MemberChange(r.member().address(), true,
-                            WallClock.micros())), ClusterEvent.MemberRemoved.class));
+                            org.cfqnn.emulator.network.WallClock.micros())), ClusterEvent.MemberRemoved.class));
         }
 
-        spec.trace().run(spec.sweepValue().isEmpty() ? spec.protocol() : spec.protocol() + "@" + spec.sweepValue());
+        spec.trace().run(spec.label());
         List<NetworkCommand.Initial> initial = new ArrayList<>();
-        initial.add(new NetworkCommand.Initial(Addresses.WORLD, new Timers.Begin()));
-        if (emulate) { // Algorithm 1, line 2: every AP uploads its dataset
+        initial.add(new NetworkCommand.Initial(Address.WORLD, new Timer.Begin()));
+        if (spec.emulateTraining()) { // Algorithm 1, line 2: every AP uploads its dataset
             for (int m = 0; m < nAp; m++) {
-                initial.add(new NetworkCommand.Initial(Addresses.ap(m), new Timers.Begin()));
+                initial.add(new NetworkCommand.Initial(Address.ap(m), new Timer.Begin()));
             }
         }
         for (int m = 0; m < nAp; m++) {
             if (!hosted[m]) {
-                lostFromStart(initial, Addresses.ap(m), spec.lostEarlier().getOrDefault(Addresses.ap(m), "?"));
+                lostFromStart(initial, Address.ap(m), spec.lostEarlier().getOrDefault(Address.ap(m), "?"));
             }
         }
         if (!cloudHosted) {
-            lostFromStart(initial, Addresses.CLOUD, spec.lostEarlier().getOrDefault(Addresses.CLOUD, "?"));
+            lostFromStart(initial, Address.CLOUD, spec.lostEarlier().getOrDefault(Address.CLOUD, "?"));
         }
         network.tell(new NetworkCommand.Start(initial));
     }
@@ -227,10 +256,10 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
     }
 
     /** An entity whose node died in an earlier run: the world and the cloud know from the first instant. */
-    private static void lostFromStart(List<NetworkCommand.Initial> initial, String address, String node) {
-        for (String to : List.of(Addresses.WORLD, Addresses.CLOUD)) {
+    private static void lostFromStart(List<NetworkCommand.Initial> initial, Address address, String node) {
+        for (Address to : List.of(Address.WORLD, Address.CLOUD)) {
             if (!to.equals(address)) {
-                initial.add(new NetworkCommand.Initial(to, new Timers.EntityLost(address, node)));
+                initial.add(new NetworkCommand.Initial(to, new Notice.EntityLost(address, node)));
             }
         }
     }
@@ -239,16 +268,19 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
         return Behaviors.setup(ctx -> new Emulation(ctx, spec, replyTo));
     }
 
-    private void register(String address, ActorRef<Deliver> ref) {
-        network.tell(new NetworkCommand.Register(address, ref, spec.node()));
+    private void register(Address address, ActorRef<EntityActor.Command> ref) {
+        network.tell(new NetworkCommand.Register(address, ref.narrow(), spec.node()));
     }
 
     @Override
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
-                .onMessage(WorldDone.class, w -> onWorldDone())
-                .onMessage(Failed.class, f -> finish(null, f.reason()))
+                .onMessage(Failed.class, f -> finish(f.reason()))
                 .onMessage(FromNetwork.class, this::onNetwork)
+                .onMessage(Carried.class, c -> {
+                    traffic = c.traffic();
+                    return stoppedOne("network");
+                })
                 .onMessage(HostStopped.class, h -> {
                     collect(h.stopped());
                     return stoppedOne(h.stopped().node());
@@ -264,11 +296,17 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
                     return this;
                 })
                 .onMessage(MemberChange.class, this::onMemberChange)
-                .onMessage(Recorded.class, r -> finish(r.results(), null))
+                .onMessage(Recorded.class, r -> {
+                    results = r.results();
+                    return finish(null);
+                })
                 .build();
     }
 
     private Behavior<Command> onNetwork(FromNetwork f) {
+        if (f.report() instanceof Network.Finished) {
+            return onWorldDone();
+        }
         if (f.report() instanceof Network.Lost l) {
             long[] t = times(l.node());
             t[3] = t[3] < 0 ? l.wallMicros() : t[3];
@@ -276,7 +314,7 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
         }
         if (!worldDone) {
             String why = live.values().stream().anyMatch(HostRef::cloud) ? "" : " (the cloud's node is gone)";
-            return finish(null, "the virtual clock ran out of events at t = " + ((Network.Idle) f.report()).at()
+            return finish("the virtual clock ran out of events at t = " + ((Network.Idle) f.report()).at()
                     + " ns before the last step finished" + why);
         }
         return this;
@@ -295,10 +333,11 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
         return nodeTimes.computeIfAbsent(node, n -> new long[] {-1, -1, -1, -1});
     }
 
-    /** The world is done: entities stopping now are no loss; ask every host still alive for its report. */
+    /** The world is done: entities stopping now are no loss; ask the network and every live host for their reports. */
     private Behavior<Command> onWorldDone() {
         worldDone = true;
-        network.tell(new NetworkCommand.Close());
+        awaiting.add("network");
+        network.tell(new NetworkCommand.Close(getContext().messageAdapter(Traffic.class, Carried::new)));
         ActorRef<Host.Stopped> adapter = getContext().messageAdapter(Host.Stopped.class, HostStopped::new);
         for (HostRef h : live.values()) {
             awaiting.add(h.node());
@@ -316,10 +355,10 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
         s.latencyReports().forEach((m, n) -> latencyReports[m] += n);
     }
 
-    /** Once every host has reported (or is gone), the recorder can close the books. */
-    private Behavior<Command> stoppedOne(String node) {
-        if (node != null) {
-            awaiting.remove(node);
+    /** Once the network and every host have reported (or are gone), the recorder can close the books. */
+    private Behavior<Command> stoppedOne(String who) {
+        if (who != null) {
+            awaiting.remove(who);
         }
         if (worldDone && awaiting.isEmpty()) {
             awaiting.add("recorder"); // ask once
@@ -329,13 +368,16 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
         return this;
     }
 
-    private Behavior<Command> finish(Recorder.Results results, String failure) {
-        spec.trace().flush();
+    private Behavior<Command> finish(String failure) {
         List<NodeLoss> losses = new ArrayList<>();
         nodeTimes.forEach((node, t) -> losses.add(new NodeLoss(node, t[0], t[1], t[2], t[3])));
-        replyTo.tell(new Outcome(spec.protocol(), spec.sweepValue(), results, traffic, restarts, cloudParams, edgeParams,
-                (System.nanoTime() - wallStart) / 1e9, (System.nanoTime() - deploymentStart.get()) / 1e9, losses,
-                lostNodes, failure));
+        long now = System.nanoTime();
+        double training = results == null || !spec.emulateTraining() ? 0
+                : (results.deploymentWallStartNanos() - wallStart) / 1e9;
+        double deployment = results == null ? 0 : (now - results.deploymentWallStartNanos()) / 1e9;
+        replyTo.tell(new Outcome(spec.protocol(), spec.system(), spec.sweepValue(), results,
+                traffic == null ? new Traffic(Map.of(), Map.of(), null, null) : traffic, restarts, cloudParams,
+                edgeParams, (now - wallStart) / 1e9, deployment, training, losses, lostNodes, failure));
         return Behaviors.stopped();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -19,23 +20,27 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.cfqnn.emulator.record.Recorder;
+import org.cfqnn.emulator.record.TraceWriter;
 import org.cfqnn.input.InvalidInputException;
+import org.cfqnn.io.AsyncLines;
+import org.cfqnn.progress.ProgressListener;
+import org.cfqnn.protocol.Protocol;
 import org.cfqnn.qnn.ModelFiles;
 import org.cfqnn.qnn.TrainedQnn;
 import org.cfqnn.qnn.train.SystemTrainer;
-import org.cfqnn.report.CsvWriter;
-import org.cfqnn.report.Progress;
 import org.cfqnn.scenario.Defaults;
 import org.cfqnn.scenario.EmulatorSettings;
 import org.cfqnn.scenario.Models;
 import org.cfqnn.scenario.ScenarioSettings;
+import org.cfqnn.scenario.TrainingMode;
 
 /**
- * Runs a scenario: for every sweep point, every protocol, one emulation in one actor system, on the same
- * channel realizations (the world's streams depend on the seed only). QNN models are trained once per
- * distinct configuration ({@code training = offline}), loaded ({@code load}), or trained inside the
- * non-centralized run by Algorithm 1's emulated phases ({@code emulate}), whose parameters the other
- * protocols then deploy.
+ * Runs a scenario: for every sweep point, every protocol (the QNN protocols once per QNN system), one
+ * emulation in one actor system, on the same channel realizations (the world's streams depend on the
+ * seed only). QNN models are trained once per distinct configuration ({@code training = offline}), loaded
+ * ({@code load}), or trained inside the system's non-centralized run by Algorithm 1's emulated phases
+ * ({@code emulate}), whose parameters the system's other protocols then deploy.
  */
 public final class EmulatorRunner {
 
@@ -43,13 +48,30 @@ public final class EmulatorRunner {
     public record Point(String value, ScenarioSettings settings) {
     }
 
-    /** How a QNN system was obtained, and in how long (wall clock). */
-    public record Training(String mode, String cloudAnsatz, String edgeAnsatz, double seconds) {
+    /**
+     * How a QNN system was obtained, and in how long (wall clock): offline training or loading before the
+     * runs, or Algorithm 1's phases emulated in the system's non-centralized run ({@code virtualSeconds}:
+     * their emulated duration).
+     */
+    public record Training(String mode, String system, String cloudAnsatz, String edgeAnsatz, double seconds,
+                           double virtualSeconds) {
     }
 
     /** Everything the runs produced. */
     public record Report(List<Point> points, List<Emulation.Outcome> outcomes, List<Training> trainings,
                          double wallSeconds, List<String> nodes) {
+    }
+
+    /**
+     * Where a run's streamed outputs go; {@code track} receives every writer opened, so an interrupted run
+     * can still flush them.
+     */
+    public record Outputs(Path steps, Path trace, Consumer<AutoCloseable> track) {
+
+        /** {@code steps.csv} and {@code trace.jsonl} in {@code dir}. */
+        public static Outputs in(Path dir) {
+            return new Outputs(dir.resolve("steps.csv"), dir.resolve("trace.jsonl"), w -> { });
+        }
     }
 
     /** What a node's guardian does: start one emulation (world node), or hand out its host. Local only. */
@@ -62,6 +84,10 @@ public final class EmulatorRunner {
 
     /** Reply with this node's host. */
     public record GetHost(ActorRef<ActorRef<Host.Command>> replyTo) implements Request {
+    }
+
+    /** One run of a protocol with a QNN system ({@code system}: empty for a classical protocol). */
+    private record RunOf(Protocol protocol, ScenarioSettings.QnnSystem system) {
     }
 
     private EmulatorRunner() {
@@ -96,20 +122,20 @@ public final class EmulatorRunner {
         });
     }
 
-    /** Runs every point and protocol in this JVM, streaming {@code steps.csv} and {@code trace.jsonl}. */
-    public static Report run(List<Point> points, Path stepsCsv, Path traceFile, boolean progress) {
-        return run(points, stepsCsv, traceFile, progress, Defaults.config());
+    /** Runs every point and protocol in this JVM, streaming the step CSV and the trace. */
+    public static Report run(List<Point> points, Outputs out, ProgressListener.Factory progress) {
+        return run(points, out, progress, Defaults.config());
     }
 
     /** As above, in an actor system with the given configuration (tests turn message serialization checks on). */
-    public static Report run(List<Point> points, Path stepsCsv, Path traceFile, boolean progress,
+    public static Report run(List<Point> points, Outputs out, ProgressListener.Factory progress,
                              com.typesafe.config.Config actorConfig) {
         ActorSystem<Request> system = ActorSystem.create(guardian(true, true, false, () -> { }, () -> { }), "cfqnn",
                 actorConfig);
         try {
             ActorRef<Host.Command> host = AskPattern.<Request, ActorRef<Host.Command>>ask(system, GetHost::new,
                     Duration.ofSeconds(30), system.scheduler()).toCompletableFuture().join();
-            return run(points, stepsCsv, traceFile, progress, system, Topology.local(host));
+            return run(points, out, progress, system, Topology.local(host));
         } finally {
             system.terminate();
             try {
@@ -125,7 +151,7 @@ public final class EmulatorRunner {
      * {@link #guardian}) and the other entities on the hosts of {@code topology}. A node that dies stays
      * dead: later runs go on without it.
      */
-    public static Report run(List<Point> points, Path stepsCsv, Path traceFile, boolean progress,
+    public static Report run(List<Point> points, Outputs out, ProgressListener.Factory progress,
                              ActorSystem<Request> system, Topology topology) {
         long start = System.nanoTime();
         List<Emulation.Outcome> outcomes = new ArrayList<>();
@@ -133,38 +159,48 @@ public final class EmulatorRunner {
         Map<String, TrainedQnn> trained = new HashMap<>();
         Set<String> lostNodes = new LinkedHashSet<>();
         EmulatorSettings first = points.get(0).settings().emulator();
-        try (CsvWriter csv = new CsvWriter(stepsCsv, Recorder.COLUMNS);
-             TraceSink trace = first.trace() ? new TraceSink(traceFile, first.traceMaxSteps()) : TraceSink.disabled();
-             Progress bar = Progress.start("emulate", totalSteps(points), progress)) {
+        AsyncLines<String> steps = new AsyncLines<>(out.steps(), line -> line);
+        out.track().accept(steps);
+        TraceWriter trace = TraceWriter.open(out.trace(), first.trace());
+        out.track().accept(trace);
+        steps.write(org.cfqnn.io.Csv.line(Recorder.COLUMNS.toArray()));
+        try (steps; trace; ProgressListener bar = progress.start(progressTitle(points), totalTicks(points))) {
             AtomicLong done = new AtomicLong();
             long runs = 0;
             for (Point point : points) {
                 ScenarioSettings s = point.settings();
-                for (String protocol : order(s.emulator())) {
+                for (RunOf r : order(s)) {
                     TrainedQnn qnn = null;
                     boolean emulate = false;
-                    if (s.emulator().usesQnn(protocol)) {
-                        String key = trainingKey(s);
+                    String systemName = r.system() == null ? "" : r.system().name();
+                    if (r.protocol().usesQnn()) {
+                        ScenarioSettings sys = s.withSystem(r.system());
+                        String key = trainingKey(sys);
                         qnn = trained.get(key);
                         if (qnn == null) {
-                            emulate = s.emulator().training().equals("emulate") && protocol.equals(EmulatorSettings.NON_CENTRALIZED);
-                            qnn = obtain(s, emulate, trainings);
+                            emulate = s.emulator().training() == TrainingMode.EMULATE
+                                    && r.protocol() == Protocol.NON_CENTRALIZED;
+                            qnn = obtain(sys, emulate, trainings);
                             if (!emulate) {
                                 trained.put(key, qnn);
                             }
                         }
                     }
-                    Emulation.Spec spec = new Emulation.Spec("run-" + runs++, s, s.sourceText(), protocol, qnn, emulate,
-                            csv, trace, point.value(), done, topology.worldNode(), topology.hosts(s, lostNodes),
+                    Emulation.Spec spec = new Emulation.Spec("run-" + runs++, s, s.sourceText(), r.protocol(), systemName, qnn,
+                            emulate, steps, trace, point.value(), done, topology.worldNode(), topology.hosts(s, lostNodes),
                             topology.lostEntities(s, lostNodes));
                     Emulation.Outcome outcome = await(system, spec, bar, done, s.emulator().runTimeout());
                     if (outcome.failure() != null) {
-                        throw new IllegalStateException(protocol + ": " + outcome.failure());
+                        throw new IllegalStateException(spec.label() + ": " + outcome.failure());
                     }
                     outcomes.add(outcome);
                     lostNodes.addAll(outcome.lostNodes());
-                    if (emulate) { // hand the parameters Algorithm 1 trained to the other protocols
-                        trained.put(trainingKey(s), withParameters(qnn, outcome.cloudParams(), outcome.edgeParams()));
+                    if (emulate) { // hand the parameters Algorithm 1 trained to the system's other protocols
+                        trained.put(trainingKey(s.withSystem(r.system())),
+                                withParameters(qnn, outcome.cloudParams(), outcome.edgeParams()));
+                        trainings.set(trainings.size() - 1, new Training("emulate", systemName, qnn.cloud().ansatz(),
+                                qnn.edge().ansatz(), outcome.trainingWallSeconds(),
+                                outcome.results().deploymentVirtualStart() / 1e9));
                     }
                 }
             }
@@ -173,25 +209,47 @@ public final class EmulatorRunner {
                 topology.describe(points.get(0).settings().radio().nAp()));
     }
 
-    /** The non-centralized protocol runs first: with emulated training it trains the models the others use. */
-    private static List<String> order(EmulatorSettings e) {
-        List<String> out = new ArrayList<>(e.protocols());
-        if (out.remove(EmulatorSettings.NON_CENTRALIZED)) {
-            out.add(0, EmulatorSettings.NON_CENTRALIZED);
+    /**
+     * The runs of one point: the protocols in the order given, each QNN protocol once per QNN system; the
+     * non-centralized runs first, since with emulated training they train what the others use.
+     */
+    private static List<RunOf> order(ScenarioSettings s) {
+        List<RunOf> out = new ArrayList<>();
+        List<Protocol> protocols = new ArrayList<>(s.emulator().protocols());
+        if (protocols.remove(Protocol.NON_CENTRALIZED)) {
+            protocols.add(0, Protocol.NON_CENTRALIZED);
+        }
+        for (Protocol p : protocols) {
+            if (p.usesQnn()) {
+                s.systems().forEach(q -> out.add(new RunOf(p, q)));
+            } else {
+                out.add(new RunOf(p, null));
+            }
         }
         return out;
     }
 
-    private static long totalSteps(List<Point> points) {
+    /** Ticks of every run: deployment steps, and the edge-training ticks of emulated training. */
+    private static long totalTicks(List<Point> points) {
         long total = 0;
         for (Point p : points) {
             EmulatorSettings e = p.settings().emulator();
-            total += (long) e.steps() * e.protocols().size();
-            if (e.training().equals("emulate") && e.protocols().contains(EmulatorSettings.NON_CENTRALIZED)) {
-                total += p.settings().edge().training().iterations();
+            total += (long) e.steps() * order(p.settings()).size();
+            if (e.training() == TrainingMode.EMULATE && e.protocols().contains(Protocol.NON_CENTRALIZED)) {
+                for (ScenarioSettings.QnnSystem q : p.settings().systems()) {
+                    total += q.edge().training().iterations();
+                }
             }
         }
         return total;
+    }
+
+    private static String progressTitle(List<Point> points) {
+        ScenarioSettings s = points.get(0).settings();
+        long runs = (long) points.size() * order(s).size();
+        long training = totalTicks(points) - runs * s.emulator().steps();
+        return "emulate " + runs + " runs x " + s.emulator().steps() + " steps"
+                + (training > 0 ? " + " + training + " training steps" : "");
     }
 
     private static String trainingKey(ScenarioSettings s) {
@@ -201,10 +259,11 @@ public final class EmulatorRunner {
     private static TrainedQnn obtain(ScenarioSettings s, boolean emulate, List<Training> trainings) {
         var cloud = Models.cloud(s.cloud(), s.radio());
         var edge = Models.edge(s.edge(), s.radio());
+        String system = s.systems().get(0).name();
         long t0 = System.nanoTime();
         TrainedQnn q;
         String mode;
-        if (s.emulator().training().equals("load")) {
+        if (s.emulator().training() == TrainingMode.LOAD) {
             q = ModelFiles.read(Path.of(s.emulator().models()));
             if (q.nAp() != s.radio().nAp() || q.nUser() != s.radio().nUser() || q.nTx() != s.radio().nTx()) {
                 throw new InvalidInputException("emulator.models", s.emulator().models(), String.format(
@@ -218,10 +277,11 @@ public final class EmulatorRunner {
             mode = "emulate";
         } else {
             q = SystemTrainer.train(s.radio(), cloud, s.cloud().training(), s.cloud().decoding(), s.cloud().candidates(),
-                    edge, s.edge().training(), s.seed(), false).qnn();
+                    edge, s.edge().training(), s.seed(), ProgressListener.Factory.NONE).qnn();
             mode = "offline";
         }
-        trainings.add(new Training(mode, q.cloud().ansatz(), q.edge().ansatz(), (System.nanoTime() - t0) / 1e9));
+        trainings.add(new Training(mode, system, q.cloud().ansatz(), q.edge().ansatz(), (System.nanoTime() - t0) / 1e9,
+                0));
         return q;
     }
 
@@ -230,7 +290,7 @@ public final class EmulatorRunner {
                 q.cloudTraining(), q.edge(), edges, q.edgeTraining(), q.seed());
     }
 
-    private static Emulation.Outcome await(ActorSystem<Request> system, Emulation.Spec spec, Progress bar,
+    private static Emulation.Outcome await(ActorSystem<Request> system, Emulation.Spec spec, ProgressListener bar,
                                            AtomicLong done, long timeoutNanos) {
         CompletableFuture<Emulation.Outcome> f = AskPattern.<Request, Emulation.Outcome>ask(system,
                 replyTo -> new RunRequest(spec, replyTo), Duration.ofNanos(timeoutNanos), system.scheduler())
@@ -246,7 +306,7 @@ public final class EmulatorRunner {
                 bar.stepBy(now - shown);
                 shown = now;
             } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("emulation of " + spec.protocol() + " failed: " + e.getCause().getMessage(),
+                throw new IllegalStateException("emulation of " + spec.label() + " failed: " + e.getCause().getMessage(),
                         e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

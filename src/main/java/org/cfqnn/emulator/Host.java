@@ -1,14 +1,11 @@
 package org.cfqnn.emulator;
 
 import com.typesafe.config.ConfigFactory;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -18,23 +15,35 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.cfqnn.emulator.network.NetworkCommand;
+import org.cfqnn.emulator.network.WallClock;
+import org.cfqnn.emulator.record.Recorder;
+import org.cfqnn.protocol.AccessPoint;
+import org.cfqnn.protocol.Address;
+import org.cfqnn.protocol.Cloud;
+import org.cfqnn.protocol.Edge;
+import org.cfqnn.protocol.Plan;
+import org.cfqnn.protocol.Protocol;
 import org.cfqnn.qnn.ModelFiles;
 import org.cfqnn.qnn.TrainedQnn;
-import org.cfqnn.rng.Seed;
 import org.cfqnn.scenario.ScenarioSettings;
 
 /**
  * Hosts the cloud and/or a set of APs with their edges for each run, on one node: in one JVM the only
- * host, in a cluster one per cloud or edge node. A run's settings and models arrive as text (the
- * resolved scenario, the model bundle), so every node deploys exactly what the world node decided; the
- * entities register with the run's network wherever it is. When the run is over the host reports what
- * its entities learned (parameters), how often they restarted, and how many latency reports they sent.
+ * host, in a cluster one per cloud or edge node. A run's settings and models arrive as text (the resolved
+ * scenario, the model bundle), so every node deploys exactly what the world node decided; the entities
+ * register with the run's network wherever it is. The cloud and edges run on the compute dispatcher. When
+ * the run is over the host reports what its entities learned (parameters), how often they restarted, and
+ * how many latency reports they sent.
  */
 public final class Host extends AbstractBehavior<Host.Command> {
 
     /** Receptionist keys: hosts able to run the cloud, and hosts for APs and edges. */
     public static final ServiceKey<Command> CLOUD_KEY = ServiceKey.create(Command.class, "cfqnn-cloud-host");
     public static final ServiceKey<Command> EDGE_KEY = ServiceKey.create(Command.class, "cfqnn-edge-host");
+
+    /** The dispatcher the cloud and edge actors run on. */
+    static final String COMPUTE_DISPATCHER = "cfqnn.emulator.compute-dispatcher";
 
     /** Host's protocol. */
     public sealed interface Command extends CborSerializable permits StartRun, StopRun, Shutdown {
@@ -43,10 +52,10 @@ public final class Host extends AbstractBehavior<Host.Command> {
     /**
      * Start this host's part of run {@code runId} as node {@code node}: the cloud if {@code cloud}, and AP m
      * (with edge m, non-centralized) for every m in {@code aps}. {@code config} is the resolved scenario
-     * (the cfqnn block), {@code models} the model bundle (null for classical protocols). The node dies
-     * while handling step {@code crashStep} (negative: never).
+     * (the cfqnn block), {@code models} the model bundle (null for classical protocols). The node dies while
+     * handling deployment step {@code crashStep} (negative: never).
      */
-    public record StartRun(String runId, String node, String config, String protocol, String models, boolean emulate,
+    public record StartRun(String runId, String node, String config, Protocol protocol, String models, boolean emulate,
                            boolean cloud, int[] aps, long crashStep, ActorRef<NetworkCommand> network,
                            ActorRef<Recorder.Command> recorder, ActorRef<Emulation.Command> emulation) implements Command {
     }
@@ -68,7 +77,7 @@ public final class Host extends AbstractBehavior<Host.Command> {
     }
 
     /** A run in progress on this host. */
-    private record Running(ActorRef<Void> entities, RunContext run, StartRun start) {
+    private record Running(ActorRef<Void> entities, RunNode run, StartRun start) {
     }
 
     private final Runnable die;
@@ -107,39 +116,37 @@ public final class Host extends AbstractBehavior<Host.Command> {
     private Behavior<Command> onStart(StartRun r) {
         ScenarioSettings s = ScenarioSettings.of(ConfigFactory.parseString(r.config()));
         TrainedQnn qnn = r.models() == null ? null : ModelFiles.fromBundle(r.models());
-        int nAp = s.radio().nAp();
-        boolean nonCentralized = r.protocol().equals(org.cfqnn.scenario.EmulatorSettings.NON_CENTRALIZED);
-        boolean virtual = s.emulator().clock().equals("virtual");
-        List<String> addresses = new ArrayList<>();
+        Plan plan = Plans.of(s, r.protocol(), qnn, r.emulate());
+        boolean nonCentralized = r.protocol() == Protocol.NON_CENTRALIZED;
+        Map<Address, Endpoint> endpoints = new LinkedHashMap<>();
         if (r.cloud()) {
-            addresses.add(Addresses.CLOUD);
+            endpoints.put(Address.CLOUD, new Endpoint(Address.CLOUD));
         }
         for (int m : r.aps()) {
-            addresses.add(Addresses.ap(m));
+            endpoints.put(Address.ap(m), new Endpoint(Address.ap(m)));
             if (nonCentralized) {
-                addresses.add(Addresses.edge(m));
+                endpoints.put(Address.edge(m), new Endpoint(Address.edge(m)));
             }
         }
-        Map<String, Endpoint> endpoints = new LinkedHashMap<>();
-        addresses.forEach(a -> endpoints.put(a, Endpoint.of(a, nAp, r.network(), virtual)));
-        RunContext.NodeCrash crash = r.crashStep() < 0 ? RunContext.NodeCrash.NONE : new RunContext.NodeCrash(
-                r.crashStep(), () -> {
-                    r.emulation().tell(new Emulation.NodeDying(r.node(), WallClock.micros()));
-                    die.run();
-                });
-        RunContext run = new RunContext(s, r.protocol(), new Seed(s.seed()), endpoints,
-                new ParameterStore(qnn == null ? null : qnn.cloudParams(), qnn == null ? null : qnn.edgeParams()), qnn,
-                r.emulate(), r.emulate() ? qnn.edgeTraining().iterations() : 0, r.recorder(), r.emulation(), training,
-                RunContext.faults(s.emulator()), new AtomicLong(), new AtomicLong(), r.node(), crash,
-                new AtomicLongArray(nAp));
+        NodeCrash crash = r.crashStep() < 0 ? NodeCrash.NONE : new NodeCrash(r.crashStep(), () -> {
+            r.emulation().tell(new Emulation.NodeDying(r.node(), WallClock.micros()));
+            die.run();
+        });
+        RunNode run = new RunNode(plan, r.node(), Charging.of(s.emulator()), s.optimumLimit(), r.network(), r.recorder(),
+                r.emulation(), training, new ParameterStore(), new Faults(s.emulator().faults()), crash, endpoints,
+                new AtomicLongArray(plan.nAp()));
+        DispatcherSelector compute = DispatcherSelector.fromConfig(COMPUTE_DISPATCHER);
         ActorRef<Void> entities = getContext().spawn(Behaviors.<Void>setup(ctx -> {
             if (r.cloud()) {
-                register(r, Addresses.CLOUD, ctx.spawn(Cloud.create(run), Addresses.CLOUD).narrow());
+                register(r, Address.CLOUD, ctx.spawn(EntityActor.create(run, Address.CLOUD,
+                        n -> new Cloud(n.plan(), n.charges(), n.memory(), n.classicalLimit())), "cloud", compute));
             }
             for (int m : r.aps()) {
-                register(r, Addresses.ap(m), ctx.spawn(Ap.create(run, m), Addresses.ap(m)).narrow());
+                register(r, Address.ap(m), ctx.spawn(EntityActor.create(run, Address.ap(m),
+                        n -> new AccessPoint(n.plan(), m)), Address.ap(m).toString()));
                 if (nonCentralized) {
-                    register(r, Addresses.edge(m), ctx.spawn(Edge.create(run, m), Addresses.edge(m)).narrow());
+                    register(r, Address.edge(m), ctx.spawn(EntityActor.create(run, Address.edge(m),
+                            n -> new Edge(n.plan(), n.charges(), n.memory(), m)), Address.edge(m).toString(), compute));
                 }
             }
             return Behaviors.empty();
@@ -148,8 +155,8 @@ public final class Host extends AbstractBehavior<Host.Command> {
         return this;
     }
 
-    private static void register(StartRun r, String address, ActorRef<Deliver> ref) {
-        r.network().tell(new NetworkCommand.Register(address, ref, r.node()));
+    private static void register(StartRun r, Address address, ActorRef<EntityActor.Command> ref) {
+        r.network().tell(new NetworkCommand.Register(address, ref.narrow(), r.node()));
     }
 
     private Behavior<Command> onStop(StopRun stop) {
@@ -159,17 +166,24 @@ public final class Host extends AbstractBehavior<Host.Command> {
             return this;
         }
         getContext().stop(running.entities());
-        RunContext run = running.run();
+        RunNode run = running.run();
         Map<Integer, double[]> edges = new TreeMap<>();
         Map<Integer, Long> reports = new TreeMap<>();
+        TrainedQnn qnn = run.plan().qnn();
         for (int m : running.start().aps()) {
-            if (run.qnn() != null) {
-                edges.put(m, run.store().edge(m));
+            if (qnn != null) {
+                double[] saved = run.memory().load(Address.edge(m));
+                edges.put(m, saved != null ? saved : qnn.edgeParams()[m]);
             }
             reports.put(m, run.latencyReports().get(m));
         }
-        stop.replyTo().tell(new Stopped(stop.runId(), running.start().node(), running.start().cloud() ? run.store().cloud() : null,
-                edges, run.store().restarts(), reports));
+        double[] cloud = null;
+        if (running.start().cloud() && qnn != null) {
+            double[] saved = run.memory().load(Address.CLOUD);
+            cloud = saved != null ? saved : qnn.cloudParams();
+        }
+        stop.replyTo().tell(new Stopped(stop.runId(), running.start().node(), cloud, edges, run.memory().restarts(),
+                reports));
         return this;
     }
 }

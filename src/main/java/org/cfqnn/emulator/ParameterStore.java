@@ -1,58 +1,41 @@
 package org.cfqnn.emulator;
 
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.cfqnn.protocol.Address;
+import org.cfqnn.protocol.Memory;
 
 /**
- * The last saved parameters of the cloud and of every edge, outside the actors: a restarted actor
- * resumes from them (supervision), and the run hands them to the next protocol. Also counts restarts.
+ * A node's memory of one run: the last saved parameters of its cloud and edges, outside the actors, so a
+ * restarted actor resumes from them (supervision) and the run hands them to the next protocol; and how
+ * often each entity restarted. Thread-safe.
  */
-public final class ParameterStore {
+public final class ParameterStore implements Memory {
 
-    private volatile double[] cloud;
-    private final double[][] edges;
-    private final Map<String, AtomicInteger> restarts = new ConcurrentHashMap<>();
+    private final Map<Address, double[]> saved = new ConcurrentHashMap<>();
+    private final Map<Address, AtomicInteger> restarts = new ConcurrentHashMap<>();
 
-    public ParameterStore(double[] cloud, double[][] edges) {
-        this.cloud = cloud == null ? null : cloud.clone();
-        this.edges = new double[edges == null ? 0 : edges.length][];
-        for (int m = 0; m < this.edges.length; m++) {
-            this.edges[m] = edges[m].clone();
-        }
+    @Override
+    public double[] load(Address owner) {
+        double[] p = saved.get(owner);
+        return p == null ? null : p.clone();
     }
 
-    public double[] cloud() {
-        return cloud == null ? null : cloud.clone();
+    @Override
+    public void save(Address owner, double[] params) {
+        saved.put(owner, params.clone());
     }
 
-    public void saveCloud(double[] params) {
-        cloud = params.clone();
-    }
-
-    public synchronized double[] edge(int m) {
-        return edges[m] == null ? null : edges[m].clone();
-    }
-
-    public synchronized void saveEdge(int m, double[] params) {
-        edges[m] = params.clone();
-    }
-
-    public synchronized double[][] edges() {
-        double[][] out = new double[edges.length][];
-        for (int m = 0; m < edges.length; m++) {
-            out[m] = edges[m] == null ? null : edges[m].clone();
-        }
-        return out;
-    }
-
-    public void restarted(String entity) {
+    public void restarted(Address entity) {
         restarts.computeIfAbsent(entity, k -> new AtomicInteger()).incrementAndGet();
     }
 
+    /** Restarts per entity, by name. */
     public Map<String, Integer> restarts() {
-        Map<String, Integer> out = new java.util.TreeMap<>();
-        restarts.forEach((k, v) -> out.put(k, v.get()));
+        Map<String, Integer> out = new TreeMap<>();
+        restarts.forEach((k, v) -> out.put(k.toString(), v.get()));
         return out;
     }
 }

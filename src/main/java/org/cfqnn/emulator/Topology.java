@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.cfqnn.input.InvalidInputException;
+import org.cfqnn.protocol.Address;
 import org.cfqnn.scenario.ClusterSettings;
 import org.cfqnn.scenario.ScenarioSettings;
 
@@ -70,18 +71,18 @@ public record Topology(String worldNode, List<Slot> slots) {
     }
 
     /** What the nodes that died earlier hosted: address -> node. */
-    public java.util.Map<String, String> lostEntities(ScenarioSettings s, Set<String> lostNodes) {
-        java.util.Map<String, String> out = new java.util.TreeMap<>();
+    public java.util.Map<Address, String> lostEntities(ScenarioSettings s, Set<String> lostNodes) {
+        java.util.Map<Address, String> out = new java.util.TreeMap<>();
         for (Slot slot : slots) {
             if (!lostNodes.contains(slot.node())) {
                 continue;
             }
             if (slot.cloud()) {
-                out.put(Addresses.CLOUD, slot.node());
+                out.put(Address.CLOUD, slot.node());
             }
             if (slot.edgeIndex() >= 0) {
                 for (int m : aps(slot.edgeIndex(), edgeNodes(), s.radio().nAp())) {
-                    out.put(Addresses.ap(m), slot.node());
+                    out.put(Address.ap(m), slot.node());
                 }
             }
         }

@@ -7,17 +7,21 @@ import java.util.Map;
 import org.cfqnn.baseline.AssignmentMethod;
 import org.cfqnn.baseline.AssignmentProblem;
 import org.cfqnn.radio.ChannelModel;
-import org.cfqnn.radio.MrTable;
+import org.cfqnn.baseline.Baselines;
+import org.cfqnn.progress.ProgressListener;
+import org.cfqnn.radio.Layout;
 import org.cfqnn.radio.RadioModel;
 import org.cfqnn.radio.RateReport;
 import org.cfqnn.radio.Realization;
-import org.cfqnn.report.Progress;
 import org.cfqnn.rng.Seed;
 
 /**
  * Monte-Carlo comparison of assignment methods with MR precoders: every method sees the same fresh
  * channel per trial ({@code seed/trial/t}), decides on the estimate, and is scored on the truth
- * against a reference method (normally the exhaustive optimum).
+ * against a reference method (normally the exhaustive optimum). Each trial drops a new layout, or every
+ * trial keeps the run's one layout ({@link Layouts#FIXED}), as the emulator does: trial t is then the
+ * emulator's deployment step t, decided and scored by the same code ({@link Baselines},
+ * {@link Outcome#maxRatio}).
  */
 public final class CompareExperiment {
 
@@ -25,13 +29,35 @@ public final class CompareExperiment {
     private final Seed seed;
     private final List<AssignmentMethod> methods;
     private final AssignmentMethod reference;
+    private final Layouts layouts;
 
-    /** {@code methods} are compared against {@code reference}, which is scored too. */
+    /** Where APs and users are: dropped anew for every trial, or once for the whole run. */
+    public enum Layouts {
+        RANDOM("random"), FIXED("fixed");
+
+        private final String label;
+
+        Layouts(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** {@code methods} are compared against {@code reference}, which is scored too; a new layout every trial. */
     public CompareExperiment(RadioModel model, Seed seed, List<AssignmentMethod> methods, AssignmentMethod reference) {
+        this(model, seed, methods, reference, Layouts.RANDOM);
+    }
+
+    public CompareExperiment(RadioModel model, Seed seed, List<AssignmentMethod> methods, AssignmentMethod reference,
+                             Layouts layouts) {
         this.model = model;
         this.seed = seed;
         this.methods = List.copyOf(methods);
         this.reference = reference;
+        this.layouts = layouts;
     }
 
     /** Per-method, per-trial results. */
@@ -44,10 +70,10 @@ public final class CompareExperiment {
 
     /** The realization of trial t: shared by every method and by {@code cfqnn channel} (t = 0). */
     public static Seed trialSeed(Seed run, int trial) {
-        return run.split("trial", trial);
+        return ChannelModel.trial(run, trial);
     }
 
-    public Result run(int trials, Progress progress) {
+    public Result run(int trials, ProgressListener progress) {
         List<AssignmentMethod> all = new ArrayList<>();
         all.add(reference);
         all.addAll(methods);
@@ -56,15 +82,15 @@ public final class CompareExperiment {
             out.put(m.name(), new Series(new double[trials], new double[trials], new int[trials], new double[trials]));
         }
         ChannelModel channels = new ChannelModel(model);
+        Layout fixed = layouts == Layouts.FIXED ? channels.fixedLayout(seed) : null;
         for (int t = 0; t < trials; t++) {
             Seed trialSeed = trialSeed(seed, t);
-            Realization r = channels.draw(trialSeed);
+            Realization r = fixed == null ? channels.draw(trialSeed) : channels.draw(trialSeed, fixed);
             AssignmentProblem problem = AssignmentProblem.of(r.estimate(), model.rho(), model.mu());
-            MrTable onTruth = MrTable.of(r.truth(), r.estimate());
             double referenceMin = Double.NaN;
             for (AssignmentMethod m : all) {
-                int[] a = m.assign(problem, trialSeed.split("method", m.name().hashCode()).random());
-                RateReport rates = onTruth.rates(a, model.rho(), model.mu());
+                int[] a = m.assign(problem, Baselines.decisionRandom(trialSeed, m.name()));
+                RateReport rates = Outcome.maxRatio(r.truth(), r.estimate(), a, model.rho(), model.mu()).rates();
                 if (m == reference) {
                     referenceMin = rates.minRate();
                 }

@@ -30,9 +30,23 @@ public final class ChannelModel {
         return model;
     }
 
+    /** The seed of realization (trial, or emulator deployment step) {@code t} of a run: stream {@code trial/t}. */
+    public static Seed trial(Seed run, long t) {
+        return run.split("trial", t);
+    }
+
+    /** The layout a run keeps for all its realizations (the emulator, {@code compare --layout fixed}): stream {@code layout}. */
+    public Layout fixedLayout(Seed run) {
+        return Layout.drop(model.nAp(), model.nUser(), run.split("layout"));
+    }
+
     /** One channel realization: a fresh drop, its true channel and the estimate. */
     public Realization draw(Seed realization) {
-        Layout layout = Layout.drop(model.nAp(), model.nUser(), realization);
+        return draw(realization, Layout.drop(model.nAp(), model.nUser(), realization));
+    }
+
+    /** One channel realization over a given layout: fresh fading and CSI error from {@code realization}. */
+    public Realization draw(Seed realization, Layout layout) {
         Channel truth = fading(layout, realization);
         return new Realization(layout, truth, estimate(truth, layout, realization));
     }
@@ -80,16 +94,37 @@ public final class ChannelModel {
         double[] im = truth.imArray();
         for (int m = 0; m < nAp; m++) {
             for (int k = 0; k < nUser; k++) {
-                SplittableRandom r = seed.split("csi", m, k).random();
-                double sigma = model.csiError() * Math.sqrt(beta(layout, m, k) / 2);
-                int base = (m * nUser + k) * nTx;
-                for (int j = 0; j < nTx; j++) {
-                    re[base + j] += sigma * r.nextGaussian();
-                    im[base + j] += sigma * r.nextGaussian();
-                }
+                addCsiError(re, im, (m * nUser + k) * nTx, nTx, beta(layout, m, k), seed, m, k);
             }
         }
         return Channel.wrap(nAp, nUser, nTx, re, im);
+    }
+
+    /**
+     * What AP m estimates from its pilot: its true channel to every user ({@code [k*N + j]}) plus the CSI
+     * error of {@link #estimate}, drawn from the same streams {@code csi/m/k}, so an AP's estimate is row m
+     * of the network's estimate, bit for bit. {@code beta[k]} are the AP's large-scale gains.
+     */
+    public double[][] estimateRow(double[] truthRe, double[] truthIm, double[] beta, Seed seed, int m) {
+        double[] re = truthRe.clone();
+        double[] im = truthIm.clone();
+        if (model.csiError() > 0) {
+            int nTx = model.nTx();
+            for (int k = 0; k < beta.length; k++) {
+                addCsiError(re, im, k * nTx, nTx, beta[k], seed, m, k);
+            }
+        }
+        return new double[][] {re, im};
+    }
+
+    /** {@code e ~ CN(0, csiError^2 beta I)} on link (m, k)'s N coefficients at {@code base}, from stream {@code csi/m/k}. */
+    private void addCsiError(double[] re, double[] im, int base, int nTx, double beta, Seed seed, int m, int k) {
+        SplittableRandom r = seed.split("csi", m, k).random();
+        double sigma = model.csiError() * Math.sqrt(beta / 2);
+        for (int j = 0; j < nTx; j++) {
+            re[base + j] += sigma * r.nextGaussian();
+            im[base + j] += sigma * r.nextGaussian();
+        }
     }
 
     public double beta(Layout layout, int m, int k) {

@@ -29,12 +29,7 @@ public final class CsvWriter implements AutoCloseable {
             throw new IllegalArgumentException("expected " + columns + " values, got " + values.length);
         }
         try {
-            for (int i = 0; i < values.length; i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                out.write(cell(values[i]));
-            }
+            out.write(org.cfqnn.io.Csv.line(values));
             out.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -56,13 +51,5 @@ public final class CsvWriter implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String cell(Object v) {
-        String s = v == null ? "" : String.valueOf(v);
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
     }
 }

@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.Map;
 import org.cfqnn.emulator.Emulation;
 import org.cfqnn.emulator.EmulatorRunner;
-import org.cfqnn.emulator.Recorder;
-import org.cfqnn.emulator.TrafficStats;
+import org.cfqnn.emulator.network.Traffic;
+import org.cfqnn.emulator.record.Recorder;
 import org.cfqnn.io.JsonNodes;
+import org.cfqnn.protocol.Protocol;
 import org.cfqnn.scenario.ScenarioSettings;
 
 /**
@@ -32,9 +33,9 @@ public final class EmulatorReport {
     private EmulatorReport() {
     }
 
-    /** A run's label in tables and plots: the protocol, with the sweep value when there is one. */
+    /** A run's label in tables and plots: the protocol, its QNN system, and the sweep value when there is one. */
     public static String label(Emulation.Outcome o) {
-        return o.sweepValue().isEmpty() ? o.protocol() : o.protocol() + " @ " + o.sweepValue();
+        return o.label();
     }
 
     public static ObjectNode summary(EmulatorRunner.Report report, String scenario, String sweepKey) {
@@ -42,10 +43,17 @@ public final class EmulatorReport {
         ObjectNode root = JsonNodes.MAPPER.createObjectNode();
         root.put("scenario", scenario);
         root.put("seed", s.seed());
-        root.put("clock", s.emulator().clock());
+        root.put("clock", s.emulator().clock().label());
         root.set("model", JsonNodes.MAPPER.valueToTree(s.radio()));
         root.put("cloudAnsatz", s.cloud().ansatz());
         root.put("edgeAnsatz", s.edge().ansatz());
+        ArrayNode systems = root.putArray("qnnSystems");
+        for (ScenarioSettings.QnnSystem q : s.systems()) {
+            ObjectNode x = systems.addObject();
+            x.put("name", q.name());
+            x.put("cloudAnsatz", q.cloud().ansatz());
+            x.put("edgeAnsatz", q.edge().ansatz());
+        }
         root.put("steps", s.emulator().steps());
         if (!sweepKey.isEmpty()) {
             ObjectNode sw = root.putObject("sweep");
@@ -57,7 +65,11 @@ public final class EmulatorReport {
         for (Emulation.Outcome o : report.outcomes()) {
             Recorder.Results r = o.results();
             ObjectNode run = runs.addObject();
-            run.put("protocol", o.protocol());
+            run.put("protocol", o.protocol().label());
+            if (!o.system().isEmpty()) {
+                run.put("qnn", o.system());
+            }
+            run.put("label", o.label());
             if (!o.sweepValue().isEmpty()) {
                 run.put("sweepValue", o.sweepValue());
             }
@@ -74,19 +86,20 @@ public final class EmulatorReport {
             run.put("deadlineMisses", r.fallbacks());
             run.put("missRate", (double) r.fallbacks() / (r.steps() * s.radio().nAp()));
             ObjectNode lat = run.putObject("protocolLatencyUs");
+            lat.put("mean", r.latencyMeanUs());
             lat.put("p50", r.latencyP50Us());
             lat.put("p99", r.latencyP99Us());
             lat.put("max", r.latencyMaxUs());
             lat.put("samples", r.latencySamples());
             lat.put("late", r.late());
-            TrafficStats.Count dep = o.traffic().deployment();
-            run.put("messagesPerStep", (double) dep.messages / r.steps());
-            run.put("bytesPerStep", (double) dep.bytes / r.steps());
-            run.put("lostMessages", dep.lost);
+            Traffic.Count dep = o.traffic().deployment();
+            run.put("messagesPerStep", (double) dep.messages() / r.steps());
+            run.put("bytesPerStep", (double) dep.bytes() / r.steps());
+            run.put("lostMessages", dep.lost());
             ObjectNode byType = run.putObject("messagesByType");
-            o.traffic().deploymentByType().forEach((t, c) -> byType.put(t, c.messages));
+            o.traffic().deploymentByType().forEach((t, c) -> byType.put(t, c.messages()));
             ObjectNode phases = run.putObject("messagesByPhase");
-            o.traffic().byPhase().forEach((t, c) -> phases.put(t, c.messages));
+            o.traffic().byPhase().forEach((t, c) -> phases.put(t, c.messages()));
             ObjectNode restarts = run.putObject("restarts");
             o.restarts().forEach(restarts::put);
             if (!r.outages().isEmpty()) {
@@ -101,9 +114,13 @@ public final class EmulatorReport {
         for (EmulatorRunner.Training t : report.trainings()) {
             ObjectNode x = tr.addObject();
             x.put("mode", t.mode());
+            x.put("qnn", t.system());
             x.put("cloudAnsatz", t.cloudAnsatz());
             x.put("edgeAnsatz", t.edgeAnsatz());
-            x.put("seconds", t.seconds());
+            x.put("wallSeconds", t.seconds());
+            if (t.mode().equals("emulate")) {
+                x.put("emulatedSeconds", t.virtualSeconds()); // Algorithm 1's phases in the emulated network's time
+            }
         }
         ArrayNode pr = perf.putArray("runs");
         for (Emulation.Outcome o : report.outcomes()) {
@@ -120,12 +137,12 @@ public final class EmulatorReport {
     }
 
     /** Wall-clock time of the hops between entities and the network: count and percentiles in microseconds. */
-    private static void hops(ObjectNode n, org.HdrHistogram.Histogram h) {
-        n.put("count", h.getTotalCount());
-        if (h.getTotalCount() > 0) {
-            n.put("p50", h.getValueAtPercentile(50));
-            n.put("p99", h.getValueAtPercentile(99));
-            n.put("max", h.getMaxValue());
+    private static void hops(ObjectNode n, Traffic.Hops h) {
+        n.put("count", h == null ? 0 : h.count());
+        if (h != null && h.count() > 0) {
+            n.put("p50", h.p50());
+            n.put("p99", h.p99());
+            n.put("max", h.max());
         }
     }
 
@@ -170,7 +187,7 @@ public final class EmulatorReport {
      * Mean min rate over time per run, from the streamed CSV: at most 100 points per run, each the mean of
      * at least 20 steps (a single step's min rate is as random as its channel).
      */
-    public static Path ratesOverTime(Path stepsCsv, int steps, Path png) {
+    public static Path ratesOverTime(Path stepsCsv, int steps, Path png, java.util.Set<Plots.Format> formats) {
         int buckets = Math.max(1, Math.min(100, steps / 20));
         int width = (steps + buckets - 1) / buckets;
         Map<String, double[]> sums = new LinkedHashMap<>();
@@ -180,9 +197,9 @@ public final class EmulatorReport {
             String line;
             while ((line = in.readLine()) != null) {
                 String[] f = line.split(",", -1);
-                String key = f[0].isEmpty() ? f[1] : f[1] + " @ " + f[0];
-                int b = Integer.parseInt(f[2]) / width;
-                sums.computeIfAbsent(key, k -> new double[buckets])[b] += Double.parseDouble(f[4]);
+                String key = Emulation.label(Protocol.parse("protocol", f[1]), f[2], f[0]);
+                int b = Integer.parseInt(f[3]) / width;
+                sums.computeIfAbsent(key, k -> new double[buckets])[b] += Double.parseDouble(f[5]);
                 counts.computeIfAbsent(key, k -> new int[buckets])[b]++;
             }
         } catch (IOException e) {
@@ -201,12 +218,12 @@ public final class EmulatorReport {
             series.put(k, y);
         });
         Plots.save(Plots.lines("Min user rate over the deployment (mean per " + width + " steps)", "step",
-                "min rate (bit/s/Hz)", x, series), png);
+                "min rate (bit/s/Hz)", x, series), png, formats);
         return png;
     }
 
     /** Protocol latency CDFs (CSI measured -> precoder at the AP) of the runs given. */
-    public static Path latencyCdf(List<Emulation.Outcome> outcomes, Path png) {
+    public static Path latencyCdf(List<Emulation.Outcome> outcomes, Path png, java.util.Set<Plots.Format> formats) {
         var chart = Plots.chart("Protocol latency: CSI at the AP -> precoder at the AP", "latency (us)", "CDF");
         for (Emulation.Outcome o : outcomes) {
             long[] q = o.results().latencyCdfNanos();
@@ -221,12 +238,13 @@ public final class EmulatorReport {
             }
             Plots.add(chart, label(o), x, y).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
         }
-        Plots.save(chart, png);
+        Plots.save(chart, png, formats);
         return png;
     }
 
     /** One metric against the sweep values, a line per protocol. */
-    public static Path sweep(EmulatorRunner.Report report, String key, String metric, Path png) {
+    public static Path sweep(EmulatorRunner.Report report, String key, String metric, Path png,
+                             java.util.Set<Plots.Format> formats) {
         Map<String, List<Double>> byProtocol = new LinkedHashMap<>();
         for (Emulation.Outcome o : report.outcomes()) {
             Recorder.Results r = o.results();
@@ -235,7 +253,7 @@ public final class EmulatorReport {
                 case "missRate" -> (double) r.fallbacks() / (r.steps() * report.points().get(0).settings().radio().nAp());
                 default -> r.latencyP50Us();
             };
-            byProtocol.computeIfAbsent(o.protocol(), k -> new ArrayList<>()).add(v);
+            byProtocol.computeIfAbsent(Emulation.label(o.protocol(), o.system(), ""), k -> new ArrayList<>()).add(v);
         }
         double[] x = new double[report.points().size()];
         for (int i = 0; i < x.length; i++) {
@@ -248,7 +266,7 @@ public final class EmulatorReport {
             case "missRate" -> "deadline miss rate";
             default -> "protocol latency p50 (us)";
         };
-        Plots.save(Plots.lines(y + " vs " + key, key + unit(report.points().get(0).value()), y, x, series), png);
+        Plots.save(Plots.lines(y + " vs " + key, key + unit(report.points().get(0).value()), y, x, series), png, formats);
         return png;
     }
 
@@ -298,21 +316,21 @@ public final class EmulatorReport {
                 .append("<th>unserved / step</th><th>deadline misses</th><th>latency p50 (us)</th><th>p99</th><th>max</th>")
                 .append("<th>messages / step</th><th>bytes / step</th><th>restarts</th></tr>");
         for (JsonNode r : summary.get("runs")) {
-            String name = r.get("protocol").asText() + (r.has("sweepValue") ? " @ " + r.get("sweepValue").asText() : "");
+            String name = r.get("label").asText();
             h.append("<tr><td>").append(esc(name)).append("</td>")
                     .append(cell(r.at("/minRate/mean"))).append(cell(r.at("/minRate/p5"))).append(cell(r.at("/sumRate/mean")))
                     .append(cell(r.get("unservedPerStep"))).append("<td>").append(r.get("deadlineMisses").asLong())
                     .append(String.format(" (%.1f%%)", 100 * r.get("missRate").asDouble())).append("</td>")
                     .append(cell(r.at("/protocolLatencyUs/p50"))).append(cell(r.at("/protocolLatencyUs/p99")))
                     .append(cell(r.at("/protocolLatencyUs/max"))).append(cell(r.get("messagesPerStep")))
-                    .append(cell(r.get("bytesPerStep"))).append("<td>").append(esc(r.get("restarts").toString()))
+                    .append(cell(r.get("bytesPerStep"))).append("<td>").append(esc(restarts(r.get("restarts"))))
                     .append("</td></tr>");
         }
         h.append("</table>");
         StringBuilder outages = new StringBuilder();
         for (JsonNode r : summary.get("runs")) {
             for (JsonNode w : r.path("outages")) {
-                outages.append("<tr><td>").append(esc(r.get("protocol").asText())).append("</td><td>")
+                outages.append("<tr><td>").append(esc(r.get("label").asText())).append("</td><td>")
                         .append(esc(w.get("node").asText())).append("</td><td>").append(esc(w.get("entities").toString()))
                         .append("</td><td>").append(w.get("lostAtStep")).append("</td><td>")
                         .append(w.get("reassignedAtStep").isNull() ? "never" : w.get("reassignedAtStep").toString())
@@ -360,6 +378,16 @@ public final class EmulatorReport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** "none", or "edge-1: 2, cloud: 1". */
+    private static String restarts(JsonNode r) {
+        if (r == null || r.isEmpty()) {
+            return "none";
+        }
+        List<String> parts = new ArrayList<>();
+        r.fields().forEachRemaining(e -> parts.add(e.getKey() + ": " + e.getValue().asInt()));
+        return String.join(", ", parts);
     }
 
     private static String cell(JsonNode n) {

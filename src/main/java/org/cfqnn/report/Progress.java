@@ -1,51 +1,97 @@
 package org.cfqnn.report;
 
+import java.io.PrintStream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.cfqnn.progress.ProgressListener;
 
 /**
- * A console progress bar on stderr for long work, or nothing when progress is off (tests, pipes).
+ * Progress of long work on stderr: a bar in a terminal; in a log (stderr not a terminal) a line at every
+ * 10 % and at least every {@value #LINE_EVERY_SECONDS} s; or nothing. The bar appears at the first step,
+ * so time spent before any step (training, start-up) does not distort its estimate of the time left.
  */
-public final class Progress implements AutoCloseable {
+public final class Progress implements ProgressListener {
 
-    private final ProgressBar bar;
+    /** How progress is shown. */
+    public enum Mode {
+        BAR, LINES, OFF;
 
-    private Progress(ProgressBar bar) {
-        this.bar = bar;
+        /** A bar in a terminal, lines otherwise. */
+        public static Mode auto() {
+            return System.console() != null ? BAR : LINES;
+        }
     }
 
+    private static final long LINE_EVERY_SECONDS = 10;
+
+    private final String task;
+    private final long total;
+    private final Mode mode;
+    private final PrintStream err;
+    private final long start = System.nanoTime();
+    private ProgressBar bar;
+    private long done;
+    private int lastDecile;
+    private long lastLine = System.nanoTime();
+
+    private Progress(String task, long total, Mode mode, PrintStream err) {
+        this.task = task;
+        this.total = Math.max(total, 1);
+        this.mode = mode;
+        this.err = err;
+    }
+
+    public static Progress start(String task, long total, Mode mode) {
+        return new Progress(task, total, mode, System.err);
+    }
+
+    /** {@code enabled}: shown as {@link Mode#auto()}; otherwise nothing. */
     public static Progress start(String task, long total, boolean enabled) {
-        if (!enabled) {
-            return new Progress(null);
-        }
-        ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
-        return new Progress(bar);
+        return start(task, total, enabled ? Mode.auto() : Mode.OFF);
     }
 
-    public void step() {
-        if (bar != null) {
-            bar.step();
+    /** Training progress shown in {@code mode}. */
+    public static ProgressListener.Factory factory(Mode mode) {
+        return (task, total) -> start(task, total, mode);
+    }
+
+    @Override
+    public synchronized void stepBy(long n) {
+        if (n <= 0 || mode == Mode.OFF) {
+            return;
+        }
+        done += n;
+        if (mode == Mode.BAR) {
+            if (bar == null) {
+                bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
+                        .setUpdateIntervalMillis(200).setConsumer(new ConsoleProgressBarConsumer(err)).build();
+            }
+            bar.stepTo(done);
+            return;
+        }
+        int decile = (int) Math.min(10, done * 10 / total);
+        long now = System.nanoTime();
+        if (decile > lastDecile || now - lastLine >= LINE_EVERY_SECONDS * 1_000_000_000L) {
+            lastDecile = decile;
+            lastLine = now;
+            double seconds = (now - start) / 1e9;
+            double left = done >= total ? 0 : seconds / done * (total - done);
+            err.printf("%s: %d%% (%d of %d) after %.0f s, about %.0f s left%n", task, done * 100 / total, done, total,
+                    seconds, left);
+            err.flush();
         }
     }
 
-    public void stepBy(long n) {
-        if (bar != null) {
-            bar.stepBy(n);
-        }
-    }
-
-    public void message(String extra) {
+    public synchronized void message(String extra) {
         if (bar != null) {
             bar.setExtraMessage(extra);
         }
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (bar != null) {
             bar.close();
         }

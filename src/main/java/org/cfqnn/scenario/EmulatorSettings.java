@@ -7,54 +7,64 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.EnumMap;
 import org.cfqnn.baseline.OptimumBaseline;
 import org.cfqnn.input.InvalidInputException;
+import org.cfqnn.protocol.Address;
+import org.cfqnn.protocol.Fallback;
+import org.cfqnn.protocol.Link;
+import org.cfqnn.protocol.Protocol;
 import org.cfqnn.radio.RadioModel;
 
 /**
- * The {@code emulator { ... }} block, validated. Durations are in nanoseconds of (virtual or real) time.
+ * The {@code emulator { ... }} block, validated. Durations are in nanoseconds of (virtual or real) time;
+ * fault steps count deployment steps.
  */
-public record EmulatorSettings(String clock, List<String> protocols, int steps, long stepPeriod, long deadline,
-                               String fallback, String training, String models, boolean onlineTraining,
-                               long collectTimeout, long runTimeout, double correlation, double userSpeed, Map<String, Link> links,
-                               String computeMode, long circuitTime, long classicalTime, List<Fault> faults,
-                               boolean trace, long traceMaxSteps, String sweepKey, List<ConfigValue> sweepValues,
-                               int sequenceSteps) {
-
-    public static final String NON_CENTRALIZED = "non-centralized";
-    public static final String CENTRALIZED = "centralized";
-    public static final Set<String> PROTOCOLS = Set.of(NON_CENTRALIZED, CENTRALIZED, "search", "greedy-maxmin", "optimum");
-    public static final List<String> LINKS = List.of("fronthaul", "ap-edge", "cloud-edge");
+public record EmulatorSettings(Clock clock, List<Protocol> protocols, int steps, long stepPeriod, long deadline,
+                               Fallback fallback, TrainingMode training, String models, boolean onlineTraining,
+                               long collectTimeout, long runTimeout, double correlation, double userSpeed,
+                               Map<Link, LinkSettings> links, ComputeMode computeMode, long circuitTime,
+                               long classicalTime, List<Fault> faults, TraceSettings trace, String sweepKey,
+                               List<ConfigValue> sweepValues, int sequenceSteps) {
 
     /** One link type: latency and jitter in ns, bandwidth in bit/s, loss probability. */
-    public record Link(long latency, long jitter, double bandwidth, double loss) {
+    public record LinkSettings(long latency, long jitter, double bandwidth, double loss) {
     }
 
-    /** Crash {@code entity} ("cloud", "edge-m") while it handles step {@code step}. */
-    public record Fault(String entity, long step) {
+    /** Crash {@code entity} (the cloud or an edge) while it handles deployment step {@code step}. */
+    public record Fault(Address entity, long step) {
     }
 
-    public boolean usesQnn(String protocol) {
-        return protocol.equals(NON_CENTRALIZED) || protocol.equals(CENTRALIZED);
+    /**
+     * The message trace: written or not, up to which deployment step, and for which phases
+     * ({@code cloud-training}, {@code edge-training}, {@code deployment}).
+     */
+    public record TraceSettings(boolean enabled, long maxSteps, Set<String> phases) {
+    }
+
+    /** Phases a message can belong to. */
+    public static final List<String> PHASES = List.of("cloud-training", "edge-training", "deployment");
+
+    public boolean anyQnn() {
+        return protocols.stream().anyMatch(Protocol::usesQnn);
     }
 
     static EmulatorSettings read(Settings e, RadioModel radio, long optimumLimit) {
-        String clock = e.getChoice("clock", Set.of("virtual", "real"));
-        List<String> protocols = strings(e, "protocols");
-        if (protocols.isEmpty()) {
-            throw new InvalidInputException(e.key("protocols"), "[]", "needs at least one protocol");
-        }
-        for (String p : protocols) {
-            if (!PROTOCOLS.contains(p)) {
-                throw new InvalidInputException(e.key("protocols"), p, "must be among " + String.join(", ", new java.util.TreeSet<>(PROTOCOLS)));
-            }
-            if (p.equals("optimum") && OptimumBaseline.candidates(radio.nAp(), radio.nUser()) > optimumLimit) {
+        Clock clock = Choices.read(e, "clock", Clock.class, Clock::label);
+        List<Protocol> protocols = new ArrayList<>();
+        for (String p : strings(e, "protocols")) {
+            Protocol protocol = Protocol.parse(e.key("protocols"), p);
+            if (protocol == Protocol.OPTIMUM && OptimumBaseline.candidates(radio.nAp(), radio.nUser()) > optimumLimit) {
                 throw new InvalidInputException(e.key("protocols"), "optimum", "does not fit: K^M = " + radio.nUser() + "^"
                         + radio.nAp() + " exceeds baselines.optimum-limit = " + optimumLimit);
             }
+            if (protocols.contains(protocol)) {
+                throw new InvalidInputException(e.key("protocols"), p, "is listed twice");
+            }
+            protocols.add(protocol);
         }
-        if (protocols.size() != Set.copyOf(protocols).size()) {
-            throw new InvalidInputException(e.key("protocols"), protocols, "lists a protocol twice");
+        if (protocols.isEmpty()) {
+            throw new InvalidInputException(e.key("protocols"), "[]", "needs at least one protocol");
         }
         int steps = e.getInt("steps");
         if (steps < 1 || steps > 100_000_000) {
@@ -62,10 +72,10 @@ public record EmulatorSettings(String clock, List<String> protocols, int steps, 
         }
         long period = duration(e, "step-period", 1_000, 60_000_000_000L);
         long deadline = duration(e, "deadline", 1, period);
-        String fallback = e.getChoice("fallback", Set.of("last", "mr"));
-        String training = e.getChoice("training", Set.of("offline", "emulate", "load"));
+        Fallback fallback = Choices.read(e, "fallback", Fallback.class, Fallback::label);
+        TrainingMode training = Choices.read(e, "training", TrainingMode.class, TrainingMode::label);
         String models = e.getString("models");
-        if (training.equals("load") && models.isBlank()) {
+        if (training == TrainingMode.LOAD && models.isBlank()) {
             throw new InvalidInputException(e.key("models"), "\"\"", "must name a model directory when training = load");
         }
         boolean online = e.getBoolean("online-training");
@@ -80,30 +90,14 @@ public record EmulatorSettings(String clock, List<String> protocols, int steps, 
         if (!(speed >= 0 && speed <= 1e6)) {
             throw new InvalidInputException(ch.key("user-speed"), speed, "must be >= 0 (unit squares per second)");
         }
-        Settings l = e.block("links").onlyKeys(Set.copyOf(LINKS));
-        Map<String, Link> links = new java.util.LinkedHashMap<>();
-        for (String name : LINKS) {
-            Settings s = l.block(name).onlyKeys(Set.of("latency", "jitter", "bandwidth", "loss"));
-            double bw = s.getDouble("bandwidth");
-            if (!(bw > 0)) {
-                throw new InvalidInputException(s.key("bandwidth"), bw, "must be > 0 bit/s");
-            }
-            double loss = s.getDouble("loss");
-            if (!(loss >= 0 && loss < 1)) {
-                throw new InvalidInputException(s.key("loss"), loss, "must be a probability in [0, 1)");
-            }
-            links.put(name, new Link(duration(s, "latency", 0, 60_000_000_000L), duration(s, "jitter", 0, 60_000_000_000L),
-                    bw, loss));
-        }
+        Map<Link, LinkSettings> links = links(e);
         Settings c = e.block("compute");
-        String mode = c.getChoice("mode", Set.of("charged", "measured"));
+        ComputeMode mode = Choices.read(c, "mode", ComputeMode.class, ComputeMode::label);
         long circuit = duration(c, "circuit", 0, 60_000_000_000L);
         long classical = duration(c, "classical", 0, 60_000_000_000L);
         List<Fault> faults = FaultList.read(e, "faults", "entity", radio.nAp(), "one edge per AP, radio.n-ap = "
-                + radio.nAp()).stream().map(f -> new Fault(f.target(), f.step())).toList();
-        Settings t = e.block("trace");
-        boolean trace = t.getBoolean("enabled");
-        long traceMax = t.getLong("max-steps");
+                + radio.nAp()).stream().map(f -> new Fault(Address.parse(f.target()), f.step())).toList();
+        TraceSettings trace = trace(e.block("trace"));
         Settings sw = e.block("sweep");
         String sweepKey = sw.getString("key");
         List<ConfigValue> values = new ArrayList<>(sw.raw().getList("values"));
@@ -116,11 +110,55 @@ public record EmulatorSettings(String clock, List<String> protocols, int steps, 
             throw new InvalidInputException(e.key("report.sequence-steps"), sequence, "must be in [0, 50]");
         }
         return new EmulatorSettings(clock, List.copyOf(protocols), steps, period, deadline, fallback, training, models,
-                online, collect, runTimeout, alpha, speed, links, mode, circuit, classical, List.copyOf(faults), trace, traceMax,
+                online, collect, runTimeout, alpha, speed, links, mode, circuit, classical, List.copyOf(faults), trace,
                 sweepKey, List.copyOf(values), sequence);
     }
 
-    private static List<String> strings(Settings s, String key) {
+    private static Map<Link, LinkSettings> links(Settings e) {
+        List<String> names = new ArrayList<>();
+        for (Link l : Link.values()) {
+            if (l.modelled()) {
+                names.add(l.label());
+            }
+        }
+        Settings l = e.block("links").onlyKeys(Set.copyOf(names));
+        Map<Link, LinkSettings> links = new EnumMap<>(Link.class);
+        for (Link link : Link.values()) {
+            if (!link.modelled()) {
+                continue;
+            }
+            Settings s = l.block(link.label()).onlyKeys(Set.of("latency", "jitter", "bandwidth", "loss"));
+            double bw = s.getDouble("bandwidth");
+            if (!(bw > 0)) {
+                throw new InvalidInputException(s.key("bandwidth"), bw, "must be > 0 bit/s");
+            }
+            double loss = s.getDouble("loss");
+            if (!(loss >= 0 && loss < 1)) {
+                throw new InvalidInputException(s.key("loss"), loss, "must be a probability in [0, 1)");
+            }
+            links.put(link, new LinkSettings(duration(s, "latency", 0, 60_000_000_000L),
+                    duration(s, "jitter", 0, 60_000_000_000L), bw, loss));
+        }
+        return links;
+    }
+
+    private static TraceSettings trace(Settings t) {
+        boolean enabled = t.getBoolean("enabled");
+        long max = t.getLong("max-steps");
+        if (max < 0) {
+            throw new InvalidInputException(t.key("max-steps"), max, "must be >= 0");
+        }
+        Set<String> phases = new java.util.LinkedHashSet<>();
+        for (String p : strings(t, "phases")) {
+            if (!PHASES.contains(p)) {
+                throw new InvalidInputException(t.key("phases"), p, "must be among " + String.join(", ", PHASES));
+            }
+            phases.add(p);
+        }
+        return new TraceSettings(enabled, max, Set.copyOf(phases));
+    }
+
+    static List<String> strings(Settings s, String key) {
         try {
             return s.raw().getStringList(key);
         } catch (ConfigException.WrongType x) {

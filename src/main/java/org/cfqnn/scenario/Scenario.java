@@ -76,7 +76,7 @@ public final class Scenario {
     }
 
     /** Every key of {@code user} must exist in {@code defaults}, with a block where the default has one. */
-    private static void checkKnown(ConfigObject user, Config defaults, String prefix, String where) {
+    static void checkKnown(ConfigObject user, Config defaults, String prefix, String where) {
         for (Map.Entry<String, ConfigValue> e : user.entrySet()) {
             String path = prefix + quoteIfNeeded(e.getKey());
             if (!defaults.hasPathOrNull(path)) {

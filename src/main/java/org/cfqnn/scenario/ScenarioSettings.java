@@ -1,6 +1,10 @@
 package org.cfqnn.scenario;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.cfqnn.input.InvalidInputException;
 import org.cfqnn.qnn.GradientMethod;
@@ -17,7 +21,16 @@ import org.cfqnn.radio.RadioModel;
  * anything starts: each error names the full key, the value and what is allowed.
  */
 public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, int shots, CloudSettings cloud,
-                               EdgeSettings edge, EmulatorSettings emulator, ClusterSettings cluster, Config source) {
+                               EdgeSettings edge, List<QnnSystem> systems, EmulatorSettings emulator,
+                               ClusterSettings cluster, Config source) {
+
+    /**
+     * A QNN system the emulator runs its QNN protocols with: the scenario's own cloud and edge blocks
+     * (first), then every entry of {@code emulator.qnn-variants}. Named {@code <cloud ansatz>/<edge ansatz>}
+     * unless the variant names itself.
+     */
+    public record QnnSystem(String name, CloudSettings cloud, EdgeSettings edge) {
+    }
 
     /** The configuration these settings were read from, as text: what cluster nodes receive and read back. */
     public String sourceText() {
@@ -40,12 +53,56 @@ public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, i
         EdgeSettings edge = edge(root.block("edge"), radio);
         EmulatorSettings emulator = EmulatorSettings.read(root.block("emulator"), radio, optimumLimit);
         ClusterSettings cluster = ClusterSettings.read(root.block("cluster"), radio);
-        ScenarioSettings s = new ScenarioSettings(seed, radio, optimumLimit, shots, cloud, edge, emulator, cluster,
-                cfqnn);
-        if (emulator.protocols().stream().anyMatch(emulator::usesQnn)) {
-            s.requireQnnFits();
+        List<QnnSystem> systems = systems(cfqnn, root, radio, cloud, edge, emulator);
+        ScenarioSettings s = new ScenarioSettings(seed, radio, optimumLimit, shots, cloud, edge, systems, emulator,
+                cluster, cfqnn);
+        if (emulator.anyQnn()) {
+            for (QnnSystem q : systems) {
+                s.withSystem(q).requireQnnFits();
+            }
         }
         return s;
+    }
+
+    /** The same scenario with {@code q}'s cloud and edge settings as its own. */
+    public ScenarioSettings withSystem(QnnSystem q) {
+        return new ScenarioSettings(seed, radio, optimumLimit, shots, q.cloud(), q.edge(), List.of(q), emulator, cluster,
+                source);
+    }
+
+    private static List<QnnSystem> systems(Config cfqnn, Settings root, RadioModel radio, CloudSettings cloud,
+                                           EdgeSettings edge, EmulatorSettings emulator) {
+        List<QnnSystem> out = new ArrayList<>();
+        out.add(new QnnSystem(cloud.ansatz() + "/" + edge.ansatz(), cloud, edge));
+        String key = "emulator.qnn-variants";
+        List<? extends Config> variants;
+        try {
+            variants = cfqnn.getConfigList(key);
+        } catch (ConfigException.WrongType e) {
+            throw new InvalidInputException(key, null, "must be a list of { name = ..., cloud { ... }, edge { ... } }");
+        }
+        Config defaults = Defaults.config().getConfig("cfqnn");
+        for (int i = 0; i < variants.size(); i++) {
+            String where = key + "[" + i + "].";
+            Settings v = new Settings(variants.get(i), where).onlyKeys(Set.of("name", "cloud", "edge"));
+            Config c = variants.get(i).hasPath("cloud") ? v.block("cloud").raw() : ConfigFactory.empty();
+            Config e = variants.get(i).hasPath("edge") ? v.block("edge").raw() : ConfigFactory.empty();
+            Scenario.checkKnown(c.root(), defaults.getConfig("cloud"), "", where + "cloud.");
+            Scenario.checkKnown(e.root(), defaults.getConfig("edge"), "", where + "edge.");
+            CloudSettings vc = cloud(new Settings(c.withFallback(cfqnn.getConfig("cloud")), where + "cloud."), radio);
+            EdgeSettings ve = edge(new Settings(e.withFallback(cfqnn.getConfig("edge")), where + "edge."), radio);
+            String name = v.has("name") ? v.getString("name") : vc.ansatz() + "/" + ve.ansatz();
+            if (out.stream().anyMatch(q -> q.name().equals(name))) {
+                throw new InvalidInputException(where + "name", name, "names a QNN system twice; give each variant "
+                        + "its own name = \"...\"");
+            }
+            if (emulator.training() == TrainingMode.LOAD) {
+                throw new InvalidInputException(key, name, "needs emulator.training = offline or emulate "
+                        + "(load reads one system from emulator.models)");
+            }
+            out.add(new QnnSystem(name, vc, ve));
+        }
+        return List.copyOf(out);
     }
 
     /**

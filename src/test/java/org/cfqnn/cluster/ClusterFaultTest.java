@@ -10,7 +10,8 @@ import org.apache.pekko.cluster.typed.Cluster;
 import org.cfqnn.emulator.Emulation;
 import org.cfqnn.emulator.EmulatorRunner;
 import org.cfqnn.emulator.EmulatorTestSupport;
-import org.cfqnn.emulator.Recorder;
+import org.cfqnn.emulator.record.Recorder;
+import org.cfqnn.progress.ProgressListener;
 import org.cfqnn.emulator.Topology;
 import org.cfqnn.scenario.ScenarioSettings;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,8 @@ class ClusterFaultTest {
         all.addAll(List.of(sets));
         ScenarioSettings s = EmulatorTestSupport.small(all.toArray(String[]::new));
         Topology t = ClusterNode.discover(cluster.node(0), edgeNodes, Duration.ofSeconds(20));
-        return EmulatorRunner.run(List.of(new EmulatorRunner.Point("", s)), dir.resolve("steps.csv"),
-                dir.resolve("trace.jsonl"), false, cluster.node(0), t);
+        return EmulatorRunner.run(List.of(new EmulatorRunner.Point("", s)), EmulatorRunner.Outputs.in(dir),
+                ProgressListener.Factory.NONE, cluster.node(0), t);
     }
 
     @Test

@@ -69,7 +69,7 @@ class ClusterRunTest {
         ObjectNode one = EmulatorReport.summary(EmulatorTestSupport.run(s, single), "x", "");
         Topology t = ClusterNode.discover(cluster.node(0), 1, Duration.ofSeconds(20));
         EmulatorRunner.Report report = EmulatorRunner.run(List.of(new EmulatorRunner.Point("", s)),
-                multi.resolve("steps.csv"), multi.resolve("trace.jsonl"), false, cluster.node(0), t);
+                EmulatorRunner.Outputs.in(multi), org.cfqnn.progress.ProgressListener.Factory.NONE, cluster.node(0), t);
         ObjectNode three = EmulatorReport.summary(report, "x", "");
         assertThat(three.at("/performance/runs/0/hopsUs/crossNode/count").asLong()).isPositive();
         one.remove("performance");

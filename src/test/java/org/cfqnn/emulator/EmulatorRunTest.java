@@ -116,8 +116,8 @@ class EmulatorRunTest {
         assertThat(od.restarts()).containsEntry("edge-1", 1);
         assertThat(od.results().fallbacks()).isEqualTo(1); // AP 1 at step 5, nobody else
         List<String> rows = Files.readAllLines(out.resolve("steps.csv"));
-        assertThat(rows.get(1 + 5).split(",")[7]).isEqualTo("1");
-        assertThat(rows.get(1 + 6).split(",")[7]).isEqualTo("0"); // the restarted edge serves the next step
+        assertThat(rows.get(1 + 5).split(",")[8]).isEqualTo("1");
+        assertThat(rows.get(1 + 6).split(",")[8]).isEqualTo("0"); // the restarted edge serves the next step
         assertThat(od.results().steps()).isEqualTo(20);
     }
 
@@ -138,7 +138,7 @@ class EmulatorRunTest {
         ScenarioSettings s = EmulatorTestSupport.small("emulator.protocols=[non-centralized]",
                 "emulator.links.cloud-edge.loss=0.3", "emulator.steps=40", "emulator.cloud-collect-timeout=500 us");
         Emulation.Outcome o = EmulatorTestSupport.run(s, dir).outcomes().get(0);
-        long lost = o.traffic().deployment().lost;
+        long lost = o.traffic().deployment().lost();
         assertThat(lost).isGreaterThan(0);
         // an edge whose assignment was lost sends no precoder for that step: its AP falls back
         assertThat(o.results().fallbacks()).isEqualTo(lost);
@@ -162,9 +162,9 @@ class EmulatorRunTest {
                 "emulator.training=emulate");
         EmulatorRunner.Report r = EmulatorTestSupport.run(s, dir);
         Emulation.Outcome nc = r.outcomes().get(0);
-        assertThat(nc.traffic().byPhase().get("cloud-training").messages).isEqualTo(4 + 1); // uploads + ready
+        assertThat(nc.traffic().byPhase().get("cloud-training").messages()).isEqualTo(4 + 1); // uploads + ready
         // edge training: n-data x n-epoch = 20 steps of pilots, CSI, assignments
-        assertThat(nc.traffic().byPhase().get("edge-training").messages).isEqualTo(20L * (4 + 8 + 8));
+        assertThat(nc.traffic().byPhase().get("edge-training").messages()).isEqualTo(20L * (4 + 8 + 8));
         assertThat(r.trainings()).extracting(EmulatorRunner.Training::mode).containsExactly("emulate");
         // the centralized run deploys what the non-centralized run trained
         assertThat(r.outcomes().get(1).cloudParams()).isEqualTo(nc.cloudParams());
@@ -209,7 +209,7 @@ class EmulatorRunTest {
         ScenarioSettings s = EmulatorTestSupport.small("emulator.protocols=[centralized]", "emulator.steps=5");
         Emulation.Outcome o = EmulatorTestSupport.run(s, dir).outcomes().get(0);
         // per step: 4 pilots, 4 CSI up, 4 assignments and 4 precoders down, 4 transmissions, 3 receptions
-        assertThat(o.traffic().deployment().messages).isEqualTo(5L * (4 + 4 + 4 + 4 + 4 + 3));
+        assertThat(o.traffic().deployment().messages()).isEqualTo(5L * (4 + 4 + 4 + 4 + 4 + 3));
         assertThat(o.traffic().deploymentByType()).doesNotContainKey("TrainingData");
     }
 

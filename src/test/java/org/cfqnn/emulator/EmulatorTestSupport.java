@@ -33,7 +33,7 @@ public final class EmulatorTestSupport {
     }
 
     public static EmulatorRunner.Report run(ScenarioSettings s, Path dir) {
-        return EmulatorRunner.run(List.of(new EmulatorRunner.Point("", s)), dir.resolve("steps.csv"),
-                dir.resolve("trace.jsonl"), false, actorConfig());
+        return EmulatorRunner.run(List.of(new EmulatorRunner.Point("", s)), EmulatorRunner.Outputs.in(dir),
+                org.cfqnn.progress.ProgressListener.Factory.NONE, actorConfig());
     }
 }

@@ -2,6 +2,7 @@ package org.cfqnn.qnn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.cfqnn.progress.ProgressListener;
 import org.cfqnn.experiment.PrecoderQuality;
 import org.cfqnn.qnn.cloud.CloudSample;
 import org.cfqnn.qnn.cloud.CloudWorker;
@@ -43,7 +44,7 @@ class TrainingTest {
         TrainingSettings t = new TrainingSettings("adam", 0.02, 100, 10, GradientMethod.ADJOINT, Math.PI / 2, 0.1, 0.1);
         SystemTrainer.Run run = SystemTrainer.train(RADIO, cloud, t, "direct", 8, new AmplitudeEdge(2,
                 GradientMethod.ADJOINT, Math.PI / 2), new TrainingSettings("adam", 0.05, 20, 5, GradientMethod.ADJOINT,
-                Math.PI / 2, 0.1, 0.1), 3, false);
+                Math.PI / 2, 0.1, 0.1), 3, ProgressListener.Factory.NONE);
         double[] epochs = run.cloudLoss().perEpoch();
         assertThat(epochs[epochs.length - 1]).isLessThan(0.95 * epochs[0]);
         CloudWorker w = cloud.worker();
@@ -58,7 +59,7 @@ class TrainingTest {
                     GradientMethod.ADJOINT, Math.PI / 2);
             SystemTrainer.Run run = SystemTrainer.train(RADIO, cloud, new TrainingSettings("adam", 0.02, 20, 2,
                     GradientMethod.ADJOINT, Math.PI / 2, 0.1, 0.1), "direct", 8, edge, new TrainingSettings("adam", 0.05,
-                    100, 10, GradientMethod.ADJOINT, Math.PI / 2, 0.1, 0.1), 5, false);
+                    100, 10, GradientMethod.ADJOINT, Math.PI / 2, 0.1, 0.1), 5, ProgressListener.Factory.NONE);
             double trained = quality(run.qnn(), run.qnn().edgeParams());
             double initial = quality(run.qnn(), run.edgeInitial());
             assertThat(trained).as(edge.ansatz()).isGreaterThan(initial);
@@ -90,8 +91,8 @@ class TrainingTest {
                 GradientMethod.ADJOINT, Math.PI / 2);
         TrainingSettings t = new TrainingSettings("adam", 0.02, 20, 2, GradientMethod.ADJOINT, Math.PI / 2, 0.0, 0.5);
         var edge = new AmplitudeEdge(2, GradientMethod.ADJOINT, Math.PI / 2);
-        SystemTrainer.Run a = SystemTrainer.train(RADIO, cloud, t, "direct", 8, edge, t, 9, false);
-        SystemTrainer.Run b = SystemTrainer.train(RADIO, cloud, t, "direct", 8, edge, t, 9, false);
+        SystemTrainer.Run a = SystemTrainer.train(RADIO, cloud, t, "direct", 8, edge, t, 9, ProgressListener.Factory.NONE);
+        SystemTrainer.Run b = SystemTrainer.train(RADIO, cloud, t, "direct", 8, edge, t, 9, ProgressListener.Factory.NONE);
         assertThat(a.qnn().cloudParams()).isEqualTo(b.qnn().cloudParams());
         assertThat(a.qnn().edgeParams()[2]).isEqualTo(b.qnn().edgeParams()[2]);
         assertThat(a.cloudLoss().perIteration()).isEqualTo(b.cloudLoss().perIteration());

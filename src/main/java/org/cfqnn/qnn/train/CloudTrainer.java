@@ -1,12 +1,12 @@
 package org.cfqnn.qnn.train;
 
+import org.cfqnn.progress.ProgressListener;
 import java.util.SplittableRandom;
 import org.cfqnn.qnn.cloud.CloudModel;
 import org.cfqnn.qnn.cloud.CloudSample;
 import org.cfqnn.qnn.cloud.CloudWorker;
 import org.cfqnn.radio.ChannelModel;
 import org.cfqnn.radio.RadioModel;
-import org.cfqnn.report.Progress;
 import org.cfqnn.rng.Seed;
 
 /**
@@ -37,7 +37,7 @@ public final class CloudTrainer {
     }
 
     /** Trains {@code params} in place; returns the loss of every iteration. */
-    public LossCurve train(double[] params, Progress progress) {
+    public LossCurve train(double[] params, ProgressListener progress) {
         CloudWorker worker = model.worker();
         ChannelModel channels = new ChannelModel(radio);
         Optimizer optimizer = settings.newOptimizer(params.length);

@@ -1,5 +1,6 @@
 package org.cfqnn.qnn.train;
 
+import org.cfqnn.progress.ProgressListener;
 import org.cfqnn.qnn.cloud.CloudModel;
 import org.cfqnn.qnn.cloud.CloudSample;
 import org.cfqnn.qnn.cloud.CloudWorker;
@@ -8,7 +9,6 @@ import org.cfqnn.qnn.edge.EdgeWorker;
 import org.cfqnn.radio.ChannelModel;
 import org.cfqnn.radio.RadioModel;
 import org.cfqnn.radio.Realization;
-import org.cfqnn.report.Progress;
 import org.cfqnn.rng.Seed;
 
 /**
@@ -36,7 +36,7 @@ public final class EdgeTrainer {
     }
 
     /** Trains every edge's parameters ({@code params[m]}) in place; returns the mean loss over edges per iteration. */
-    public LossCurve train(double[][] params, Progress progress) {
+    public LossCurve train(double[][] params, ProgressListener progress) {
         int nAp = params.length;
         EdgeWorker worker = model.worker();
         CloudWorker assigner = cloud.worker();

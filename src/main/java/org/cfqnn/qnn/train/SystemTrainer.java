@@ -1,10 +1,10 @@
 package org.cfqnn.qnn.train;
 
+import org.cfqnn.progress.ProgressListener;
 import org.cfqnn.qnn.TrainedQnn;
 import org.cfqnn.qnn.cloud.CloudModel;
 import org.cfqnn.qnn.edge.EdgeModel;
 import org.cfqnn.radio.RadioModel;
-import org.cfqnn.report.Progress;
 import org.cfqnn.rng.Seed;
 
 /**
@@ -35,13 +35,13 @@ public final class SystemTrainer {
     }
 
     public static Run train(RadioModel radio, CloudModel cloud, TrainingSettings cloudTraining, String decoding,
-                            int candidates, EdgeModel edge, TrainingSettings edgeTraining, long seed, boolean progress) {
+                            int candidates, EdgeModel edge, TrainingSettings edgeTraining, long seed, ProgressListener.Factory progress) {
         Seed root = new Seed(seed);
         double[] cloudParams = cloud.initialParameters(root.split("cloud-init"));
         double[] cloudInitial = cloudParams.clone();
         long t0 = System.nanoTime();
         LossCurve cloudLoss;
-        try (Progress bar = Progress.start("train cloud (" + cloud.ansatz() + ")", cloudTraining.iterations(), progress)) {
+        try (ProgressListener bar = progress.start("train cloud (" + cloud.ansatz() + ")", cloudTraining.iterations())) {
             cloudLoss = new CloudTrainer(cloud, radio, cloudTraining, root).train(cloudParams, bar);
         }
         double cloudSeconds = (System.nanoTime() - t0) / 1e9;
@@ -53,7 +53,7 @@ public final class SystemTrainer {
         }
         t0 = System.nanoTime();
         LossCurve edgeLoss;
-        try (Progress bar = Progress.start("train edges (" + edge.ansatz() + ")", edgeTraining.iterations(), progress)) {
+        try (ProgressListener bar = progress.start("train edges (" + edge.ansatz() + ")", edgeTraining.iterations())) {
             edgeLoss = new EdgeTrainer(edge, cloud, cloudParams, radio, edgeTraining, root).train(edgeParams, bar);
         }
         double edgeSeconds = (System.nanoTime() - t0) / 1e9;

@@ -1,0 +1,92 @@
+package org.cfqnn.emulator.record;
+
+import java.nio.file.Path;
+import java.util.Set;
+import org.cfqnn.io.AsyncLines;
+import org.cfqnn.protocol.Address;
+import org.cfqnn.protocol.Link;
+import org.cfqnn.scenario.EmulatorSettings.TraceSettings;
+
+/**
+ * Streams {@code trace.jsonl} off the network's thread: one JSON object per message,
+ * <pre>{"run":"...","t":sentNs,"arrive":ns|null,"wall":ns,"step":s,"phase":"...","from":"ap-0","to":"cloud",
+ *  "type":"Csi","bytes":120,"link":"fronthaul","id":...,"cause":...,"lost":false,"fromNode":"local",
+ *  "toNode":"local","crossNode":false,"computeNs":0,"latencyNs":100000,"jitterNs":3120,"serNs":960,"queueNs":0}</pre>
+ * {@code step} counts within its phase (deployment steps 0 to steps - 1, as in {@code steps.csv});
+ * {@code t} is when the message left (after {@code computeNs} of compute at the sender) and {@code arrive}
+ * = {@code t + latencyNs + jitterNs + serNs + queueNs} (null when lost). Only the phases and deployment
+ * steps the settings ask for are written; lines are in delivery order.
+ */
+public final class TraceWriter implements AutoCloseable {
+
+    /** One traced message. */
+    public record Line(long sent, long arrive, long step, String phase, Address from, Address to, String type,
+                       int bytes, Link link, long id, long cause, String fromNode, String toNode, long computeNs,
+                       long latencyNs, long jitterNs, long serializationNs, long queueNs, long wall, String run) {
+
+        /** The same line, never delivered (its recipient is gone). */
+        public Line undelivered() {
+            return new Line(sent, -1, step, phase, from, to, type, bytes, link, id, cause, fromNode, toNode, computeNs,
+                    0, 0, 0, 0, wall, run);
+        }
+
+        Line with(long wallNanos, String runName) {
+            return new Line(sent, arrive, step, phase, from, to, type, bytes, link, id, cause, fromNode, toNode,
+                    computeNs, latencyNs, jitterNs, serializationNs, queueNs, wallNanos, runName);
+        }
+
+        /** The JSON object of this line. */
+        String json() {
+            boolean lost = arrive < 0;
+            return "{\"run\":\"" + run + "\",\"t\":" + sent + ",\"arrive\":" + (lost ? "null" : arrive)
+                    + ",\"wall\":" + wall + ",\"step\":" + step + ",\"phase\":\"" + phase + "\",\"from\":\"" + from
+                    + "\",\"to\":\"" + to + "\",\"type\":\"" + type + "\",\"bytes\":" + bytes + ",\"link\":\""
+                    + link.label() + "\",\"id\":" + id + ",\"cause\":" + cause + ",\"lost\":" + lost
+                    + ",\"fromNode\":\"" + fromNode + "\",\"toNode\":\"" + toNode + "\",\"crossNode\":"
+                    + !fromNode.equals(toNode) + ",\"computeNs\":" + computeNs + ",\"latencyNs\":" + latencyNs
+                    + ",\"jitterNs\":" + jitterNs + ",\"serNs\":" + serializationNs + ",\"queueNs\":" + queueNs + "}";
+        }
+    }
+
+    private final AsyncLines<Line> out;
+    private final TraceSettings settings;
+    private volatile String run = "";
+
+    private TraceWriter(AsyncLines<Line> out, TraceSettings settings) {
+        this.out = out;
+        this.settings = settings;
+    }
+
+    public static TraceWriter open(Path file, TraceSettings settings) {
+        return settings.enabled() ? new TraceWriter(new AsyncLines<>(file, Line::json), settings) : disabled();
+    }
+
+    /** A writer that writes nothing. */
+    public static TraceWriter disabled() {
+        return new TraceWriter(null, new TraceSettings(false, 0, Set.of()));
+    }
+
+    /** True when a message of {@code phase} at step {@code step} of that phase is written. */
+    public boolean wants(String phase, long step) {
+        return out != null && settings.phases().contains(phase) && step < settings.maxSteps();
+    }
+
+    /** Lines written from now on belong to run {@code name}. */
+    public void run(String name) {
+        this.run = name;
+    }
+
+    /** Traces {@code line} at wall time {@code wallNanos} since the network started. */
+    public void write(Line line, long wallNanos) {
+        if (out != null) {
+            out.write(line.with(wallNanos, run));
+        }
+    }
+
+    @Override
+    public void close() {
+        if (out != null) {
+            out.close();
+        }
+    }
+}

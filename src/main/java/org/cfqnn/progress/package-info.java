@@ -1,0 +1,2 @@
+/** Progress reporting of long work, independent of how it is shown (bar, log lines, nothing). */
+package org.cfqnn.progress;

@@ -1,0 +1,250 @@
+package org.cfqnn.protocol;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.random.RandomGenerator;
+import org.cfqnn.baseline.AssignmentMethod;
+import org.cfqnn.baseline.AssignmentProblem;
+import org.cfqnn.baseline.Baselines;
+import org.cfqnn.baseline.CoverageRepair;
+import org.cfqnn.qnn.TrainedQnn;
+import org.cfqnn.qnn.cloud.CloudSample;
+import org.cfqnn.qnn.cloud.CloudWorker;
+import org.cfqnn.qnn.edge.EdgeWorker;
+import org.cfqnn.qnn.train.CloudTrainer;
+import org.cfqnn.qnn.train.OnlineTrainer;
+import org.cfqnn.progress.ProgressListener;
+import org.cfqnn.radio.Channel;
+
+/**
+ * The cloud unit (paper Fig. 1, Algorithm 2). Each step it collects the CSI of every AP (deciding
+ * {@code collectTimeout} after the first one even if some are missing, with their last known CSI),
+ * assigns the APs (its QNN, or a classical method for the control protocols, exactly as {@code cfqnn
+ * compare} does: {@link Baselines}) and sends the assignment to every AP and, non-centralized, to every
+ * edge. Centralized, it also runs every AP's edge circuit itself and sends each AP its precoder.
+ *
+ * <p>When APs are lost (their cluster node died), the model still decides for the whole network (their
+ * last known CSI), then {@link CoverageRepair} leaves them out and keeps every user served.
+ *
+ * <p>Emulated training (Algorithm 1, line 2): once every AP has uploaded its dataset, the cloud trains its
+ * QNN (a job off its thread), then tells the world to start. With online training it keeps training on
+ * the live CSI during deployment, hot-swapping its parameters, which it saves in its {@link Memory}.
+ */
+public final class Cloud extends Machine<Cloud.Input> {
+
+    /** What the cloud handles. */
+    public sealed interface Input extends Event permits Message.Csi, Timer.CollectTimeout, Message.TrainingData,
+            Notice.EntityLost, Notice.TrainingDone {
+    }
+
+    private static final int MAX_BACKLOG = 64;
+
+    private final Plan plan;
+    private final Charges charges;
+    private final Memory memory;
+    private final TrainedQnn qnn;
+    private final CloudWorker inference;
+    private final CloudWorker training; // used by one job at a time, off the cloud's thread
+    private final EdgeWorker precoding; // centralized only
+    private final AssignmentMethod classical;
+    private final OnlineTrainer trainer;
+    private final JobQueue jobs = new JobQueue(MAX_BACKLOG);
+    private final Map<Long, Message.Csi[]> collecting = new HashMap<>();
+    private final Message.Csi[] lastKnown;
+    private final boolean[] lost;
+    private boolean anyLost;
+    private boolean reassignPending;
+    private long decidedUpTo = -1;
+    private int uploads;
+    private double[] params;
+
+    /** {@code classicalLimit}: the exhaustive optimum's size limit (classical protocols). */
+    public Cloud(Plan plan, Charges charges, Memory memory, long classicalLimit) {
+        super(Address.CLOUD, Input.class);
+        this.plan = plan;
+        this.charges = charges;
+        this.memory = memory;
+        this.qnn = plan.qnn();
+        this.lastKnown = new Message.Csi[plan.nAp()];
+        this.lost = new boolean[plan.nAp()];
+        boolean usesQnn = plan.protocol().usesQnn();
+        this.inference = usesQnn ? qnn.cloud().worker() : null;
+        this.training = usesQnn ? qnn.cloud().worker() : null;
+        this.precoding = plan.protocol() == Protocol.CENTRALIZED ? qnn.edge().worker() : null;
+        this.classical = usesQnn ? null : Baselines.byName(plan.protocol().method(), classicalLimit);
+        this.trainer = usesQnn ? new OnlineTrainer(qnn.cloudTraining(), qnn.cloud().parameterCount()) : null;
+        double[] saved = usesQnn ? memory.load(Address.CLOUD) : null;
+        this.params = saved != null ? saved : usesQnn ? qnn.cloudParams().clone() : null;
+        on(Message.Csi.class, this::onCsi);
+        on(Timer.CollectTimeout.class, (t, fx) -> {
+            if (t.step() > decidedUpTo && collecting.containsKey(t.step())) {
+                decide(t.step(), fx);
+            }
+        });
+        on(Message.TrainingData.class, (d, fx) -> {
+            if (++uploads == plan.nAp()) {
+                trainFully(fx);
+            }
+        });
+        on(Notice.EntityLost.class, this::onLost);
+        on(Notice.TrainingDone.class, (d, fx) -> jobs.done(d, this::apply, fx));
+        requireEveryInputHandled();
+    }
+
+    private void onCsi(Message.Csi c, Effects fx) {
+        lastKnown[c.ap()] = c;
+        if (c.step() <= decidedUpTo) {
+            return; // late: that step was decided without it
+        }
+        Message.Csi[] got = collecting.get(c.step());
+        if (got == null) {
+            got = new Message.Csi[plan.nAp()];
+            collecting.put(c.step(), got);
+            fx.after(plan.collectTimeout(), new Timer.CollectTimeout(c.step()));
+        }
+        got[c.ap()] = c;
+        if (complete(got)) {
+            decide(c.step(), fx);
+        }
+    }
+
+    /** Every AP still alive has reported. */
+    private boolean complete(Message.Csi[] got) {
+        for (int m = 0; m < got.length; m++) {
+            if (got[m] == null && !lost[m]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * An AP's node is gone: from the next decision on, assignments leave it out and keep every user served
+     * if enough APs remain; steps that were waiting for its CSI go ahead.
+     */
+    private void onLost(Notice.EntityLost l, Effects fx) {
+        if (l.address().role() != Role.AP) {
+            return;
+        }
+        lost[l.address().index()] = true;
+        anyLost = true;
+        reassignPending = true;
+        for (Long step : new TreeSet<>(collecting.keySet())) {
+            Message.Csi[] got = collecting.get(step);
+            if (got != null && step > decidedUpTo && complete(got)) {
+                decide(step, fx);
+            }
+        }
+    }
+
+    /** Assigns a step from the CSI collected (missing APs: their last known CSI). */
+    private void decide(long step, Effects fx) {
+        Message.Csi[] got = collecting.remove(step);
+        collecting.keySet().removeIf(s -> s < step); // older steps can no longer be decided in time
+        decidedUpTo = step;
+        Channel estimate = estimate(got);
+        boolean deployment = plan.isDeployment(step);
+        double rho = plan.radio().rho();
+        double mu = plan.radio().mu();
+        long t0 = System.nanoTime();
+        int[] a;
+        long compute;
+        if (classical != null) {
+            a = classical.assign(AssignmentProblem.of(estimate, rho, mu),
+                    Baselines.decisionRandom(plan.realization(step), classical.name()));
+            compute = charges.classical(System.nanoTime() - t0);
+        } else {
+            CloudSample s = new CloudSample(estimate, rho, mu);
+            RandomGenerator rng = Baselines.decisionRandom(plan.realization(step), "qnn");
+            a = qnn.sampled() ? inference.assignSampled(s, params, qnn.candidates(), rng) : inference.assign(s, params);
+            compute = charges.quantum(qnn.cloud().circuitsPerInference(plan.nAp(), plan.nUser()), System.nanoTime() - t0);
+            if (plan.onlineTraining() && deployment) {
+                jobs.offer(p -> {
+                    trainer.step(training.objective(s, rng), p);
+                    return p;
+                }, charges.quantum(qnn.cloud().circuitsPerTrainingStep(plan.nAp(), plan.nUser()), 0), f -> { },
+                        params, fx);
+            }
+        }
+        if (anyLost) {
+            a = CoverageRepair.repair(a, lost, estimate);
+            if (reassignPending && deployment) {
+                fx.record(new Measurement.Reassigned(plan.deploymentStep(step)));
+                reassignPending = false;
+            }
+        }
+        long cause = current();
+        if (plan.protocol() == Protocol.CENTRALIZED && deployment) {
+            compute += precodeForEveryAp(step, estimate, a, compute, cause, fx);
+        }
+        Message.Assignment msg = new Message.Assignment(step, a, deployment);
+        for (int m = 0; m < plan.nAp(); m++) {
+            if (lost[m]) {
+                continue;
+            }
+            fx.send(Address.ap(m), msg, compute, cause);
+            if (plan.protocol() == Protocol.NON_CENTRALIZED) {
+                fx.send(Address.edge(m), msg, compute, cause);
+            }
+        }
+    }
+
+    /**
+     * Centralized: the cloud runs every live AP's edge circuit before anything leaves; the precoders go
+     * out with the assignment. Returns the compute time this adds.
+     */
+    private long precodeForEveryAp(long step, Channel estimate, int[] a, long assignCompute, long cause, Effects fx) {
+        long t1 = System.nanoTime();
+        Message.Precoder[] precoders = new Message.Precoder[plan.nAp()];
+        double[] vRe = new double[plan.nTx()];
+        double[] vIm = new double[plan.nTx()];
+        int live = 0;
+        for (int m = 0; m < plan.nAp(); m++) {
+            if (!lost[m]) {
+                double[] edgeParams = memory.load(Address.edge(m));
+                precoding.precode(estimate, m, a[m], edgeParams != null ? edgeParams : qnn.edgeParams()[m], vRe, vIm);
+                precoders[m] = new Message.Precoder(step, m, a[m], vRe.clone(), vIm.clone());
+                live++;
+            }
+        }
+        long extra = charges.quantum(live * qnn.edge().circuitsPerInference(), System.nanoTime() - t1);
+        for (int m = 0; m < plan.nAp(); m++) {
+            if (precoders[m] != null) {
+                fx.send(Address.ap(m), precoders[m], assignCompute + extra, cause);
+            }
+        }
+        return extra;
+    }
+
+    /** The network's estimate: every AP's row, from this step or, where missing, the last known. */
+    private Channel estimate(Message.Csi[] got) {
+        int row = plan.nUser() * plan.nTx();
+        double[] re = new double[plan.nAp() * row];
+        double[] im = new double[re.length];
+        for (int m = 0; m < plan.nAp(); m++) {
+            Message.Csi c = got[m] != null ? got[m] : lastKnown[m];
+            if (c != null) {
+                System.arraycopy(c.re(), 0, re, m * row, row);
+                System.arraycopy(c.im(), 0, im, m * row, row);
+            }
+        }
+        return Channel.of(plan.nAp(), plan.nUser(), plan.nTx(), re, im);
+    }
+
+    /** Algorithm 2 on the uploaded dataset, as a job; the world starts when it is done. */
+    private void trainFully(Effects fx) {
+        var settings = qnn.cloudTraining();
+        long charged = charges.quantum(settings.iterations()
+                * qnn.cloud().circuitsPerTrainingStep(plan.nAp(), plan.nUser()), 0);
+        jobs.offer(p -> {
+            new CloudTrainer(qnn.cloud(), plan.radio(), settings, plan.seed()).train(p, ProgressListener.NONE);
+            return p;
+        }, charged, f -> f.send(Address.WORLD, new Message.CloudReady(0)), params, fx);
+    }
+
+    private void apply(double[] p) {
+        params = p;
+        memory.save(Address.CLOUD, p);
+    }
+}

@@ -1,0 +1,97 @@
+package org.cfqnn.protocol;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.cfqnn.qnn.TrainedQnn;
+import org.cfqnn.qnn.edge.EdgeWorker;
+import org.cfqnn.qnn.train.OnlineTrainer;
+import org.cfqnn.radio.Channel;
+
+/**
+ * The edge unit beside AP m (paper Fig. 1, Algorithm 3). Once it has both a step's CSI from its AP and the
+ * cloud's assignment, it computes the AP's precoder with its QNN and sends it to the AP. In the
+ * edge-training phase, and during deployment with online training, the same samples train its QNN
+ * (jobs off its thread); new parameters are saved in its {@link Memory}, which a restart resumes from.
+ */
+public final class Edge extends Machine<Edge.Input> {
+
+    /** What an edge handles. */
+    public sealed interface Input extends Event permits Message.Csi, Message.Assignment, Notice.TrainingDone {
+    }
+
+    private static final int KEEP_STEPS = 16;
+    private static final int MAX_BACKLOG = 64;
+
+    private final Plan plan;
+    private final Charges charges;
+    private final Memory memory;
+    private final int m;
+    private final TrainedQnn qnn;
+    private final EdgeWorker inference;
+    private final EdgeWorker training; // used by one job at a time, off the edge's thread
+    private final OnlineTrainer trainer;
+    private final JobQueue jobs = new JobQueue(MAX_BACKLOG);
+    private final Map<Long, Message.Csi> csi = new HashMap<>();
+    private final Map<Long, Integer> users = new HashMap<>();
+    private final double[] vRe;
+    private final double[] vIm;
+    private double[] params;
+
+    public Edge(Plan plan, Charges charges, Memory memory, int m) {
+        super(Address.edge(m), Input.class);
+        this.plan = plan;
+        this.charges = charges;
+        this.memory = memory;
+        this.m = m;
+        this.qnn = plan.qnn();
+        this.inference = qnn.edge().worker();
+        this.training = qnn.edge().worker();
+        this.trainer = new OnlineTrainer(qnn.edgeTraining(), qnn.edge().parameterCount());
+        double[] saved = memory.load(address());
+        this.params = saved != null ? saved : qnn.edgeParams()[m].clone();
+        this.vRe = new double[plan.nTx()];
+        this.vIm = new double[plan.nTx()];
+        on(Message.Csi.class, (c, fx) -> {
+            csi.put(c.step(), c);
+            csi.remove(c.step() - KEEP_STEPS);
+            tryCompute(c.step(), fx);
+        });
+        on(Message.Assignment.class, (a, fx) -> {
+            users.put(a.step(), a.users()[m]);
+            users.remove(a.step() - KEEP_STEPS);
+            tryCompute(a.step(), fx);
+        });
+        on(Notice.TrainingDone.class, (d, fx) -> jobs.done(d, this::apply, fx));
+        requireEveryInputHandled();
+    }
+
+    private void tryCompute(long step, Effects fx) {
+        Message.Csi c = csi.get(step);
+        Integer user = users.get(step);
+        if (c == null || user == null) {
+            return;
+        }
+        csi.remove(step);
+        users.remove(step);
+        Channel estimate = Channel.of(1, plan.nUser(), plan.nTx(), c.re(), c.im()); // the edge knows nothing else
+        boolean deployment = plan.isDeployment(step);
+        if (deployment) {
+            long t0 = System.nanoTime();
+            inference.precode(estimate, 0, user, params, vRe, vIm);
+            long compute = charges.quantum(qnn.edge().circuitsPerInference(), System.nanoTime() - t0);
+            fx.send(Address.ap(m), new Message.Precoder(step, m, user, vRe.clone(), vIm.clone()), compute, current());
+        }
+        if (!deployment || plan.onlineTraining()) {
+            double rho = plan.radio().rho();
+            jobs.offer(p -> {
+                trainer.step(training.objective(estimate, 0, user, rho), p);
+                return p;
+            }, charges.quantum(qnn.edge().circuitsPerTrainingStep(), 0), f -> { }, params, fx);
+        }
+    }
+
+    private void apply(double[] p) {
+        params = p;
+        memory.save(address(), p);
+    }
+}

@@ -1,0 +1,99 @@
+package org.cfqnn.protocol;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * What handling one input causes: messages to send, timers to set, measurements to record, a training
+ * job to start, and whether the run is finished or cannot go on. The emulator carries them out.
+ */
+public final class Effects {
+
+    /** Cause of a message: the event being handled (the emulator knows its id). */
+    public static final long CURRENT = Long.MIN_VALUE;
+
+    /**
+     * Send {@code message} to {@code to} after {@code computeNanos} of compute, naming the event that
+     * caused it ({@link #CURRENT}: the one being handled).
+     */
+    public record Send(Address to, Message message, long computeNanos, long cause) {
+    }
+
+    /** Deliver {@code timer} back to the entity {@code delay} ns from now. */
+    public record After(long delay, Timer timer) {
+    }
+
+    /**
+     * Start training job {@code id}: {@code work} maps a copy of {@code start} to new parameters, off the
+     * entity's thread; in virtual time its result takes effect {@code chargedNanos} after now.
+     */
+    public record Job(long id, UnaryOperator<double[]> work, double[] start, long chargedNanos) {
+    }
+
+    private final List<Send> sends = new ArrayList<>(4);
+    private final List<After> timers = new ArrayList<>(1);
+    private final List<Measurement> records = new ArrayList<>(1);
+    private Job job;
+    private String failure;
+    private boolean finished;
+
+    public void send(Address to, Message message) {
+        sends.add(new Send(to, message, 0, CURRENT));
+    }
+
+    public void send(Address to, Message message, long computeNanos, long cause) {
+        sends.add(new Send(to, message, computeNanos, cause));
+    }
+
+    public void after(long delay, Timer timer) {
+        timers.add(new After(delay, timer));
+    }
+
+    public void record(Measurement m) {
+        records.add(m);
+    }
+
+    public void start(Job j) {
+        if (job != null) {
+            throw new IllegalStateException("one training job per input");
+        }
+        job = j;
+    }
+
+    /** The run cannot go on ({@code reason} says why). */
+    public void fail(String reason) {
+        failure = reason;
+    }
+
+    /** The last step is on the air. */
+    public void finish() {
+        finished = true;
+    }
+
+    public List<Send> sends() {
+        return sends;
+    }
+
+    public List<After> timers() {
+        return timers;
+    }
+
+    public List<Measurement> records() {
+        return records;
+    }
+
+    /** The job to start, or null. */
+    public Job job() {
+        return job;
+    }
+
+    /** Why the run cannot go on, or null. */
+    public String failure() {
+        return failure;
+    }
+
+    public boolean finished() {
+        return finished;
+    }
+}
