@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.cfqnn.bench.QuantumBench;
 import org.cfqnn.bench.Timer;
 import org.cfqnn.input.Require;
+import org.cfqnn.emulator.network.TimerBench;
 import org.cfqnn.report.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -107,43 +108,12 @@ public final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             Require.inRange("--samples", samples, 10, 1_000_000);
-            long[] own;
-            try (org.cfqnn.emulator.network.WallTimer t = new org.cfqnn.emulator.network.WallTimer()) {
-                own = lateness((task, delay) -> t.schedule(task, delay));
-            }
-            var system = org.apache.pekko.actor.typed.ActorSystem.create(
-                    org.apache.pekko.actor.typed.javadsl.Behaviors.empty(), "bench", org.cfqnn.scenario.Defaults.config());
-            long[] pekko;
-            try {
-                pekko = lateness((task, delay) -> system.scheduler().scheduleOnce(java.time.Duration.ofNanos(delay), task,
-                        system.executionContext()));
-            } finally {
-                system.terminate();
-            }
+            TimerBench.Result r = TimerBench.run(samples);
             TextTable table = new TextTable("timer", "p50 us late", "p99 us late", "max us late");
-            table.row("cfqnn real clock (own thread)", own[0], own[1], own[2]);
-            table.row("Pekko scheduler", pekko[0], pekko[1], pekko[2]);
+            table.row("cfqnn real clock (own thread)", r.own().p50(), r.own().p99(), r.own().max());
+            table.row("Pekko scheduler", r.pekko().p50(), r.pekko().p99(), r.pekko().max());
             spec.commandLine().getOut().print(table);
             return 0;
-        }
-
-        /** p50, p99 and max lateness in microseconds of tasks scheduled 100-1000 us ahead, one at a time. */
-        private long[] lateness(java.util.function.ObjLongConsumer<Runnable> schedule) throws InterruptedException {
-            long[] late = new long[samples];
-            for (int i = 0; i < samples; i++) {
-                long delay = 100_000 + (i % 10) * 100_000;
-                java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-                long[] at = new long[1];
-                long t0 = System.nanoTime();
-                schedule.accept(() -> {
-                    at[0] = System.nanoTime();
-                    done.countDown();
-                }, delay);
-                done.await();
-                late[i] = Math.max(0, at[0] - t0 - delay) / 1000;
-            }
-            java.util.Arrays.sort(late);
-            return new long[] {late[samples / 2], late[(int) (samples * 0.99)], late[samples - 1]};
         }
     }
 

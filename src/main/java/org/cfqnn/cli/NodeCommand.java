@@ -8,11 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.pekko.actor.typed.ActorSystem;
 import org.cfqnn.cluster.ClusterNode;
+import org.cfqnn.cluster.NodeProcess;
 import org.cfqnn.emulator.EmulatorRunner;
-import org.cfqnn.emulator.Topology;
 import org.cfqnn.input.InvalidInputException;
 import org.cfqnn.scenario.Scenario;
 import org.cfqnn.scenario.ScenarioSettings;
@@ -99,47 +97,21 @@ public final class NodeCommand implements Callable<Integer> {
         List<String> seeds = seedNodes.isEmpty() ? List.of(host + ":" + port) : seedNodes;
         Duration formTimeout = Duration.ofNanos(base.cluster().formTimeout());
 
-        AtomicBoolean asked = new AtomicBoolean();
-        ActorSystem<EmulatorRunner.Request>[] holder = new ActorSystem[1];
-        ActorSystem<EmulatorRunner.Request> system;
-        try {
-            system = ActorSystem.create(EmulatorRunner.guardian(roleSet.contains(ClusterNode.CLOUD),
-                    roleSet.contains(ClusterNode.EDGE), true, NodeCommand::die, () -> {
-                        asked.set(true);
-                        new Thread(() -> ClusterNode.terminate(holder[0]), "cfqnn-node-shutdown").start();
-                    }), "cfqnn", ClusterNode.config(roleSet, host, port, seeds));
-        } catch (RuntimeException e) {
-            throw new InvalidInputException("--port", port, "cannot start the node at " + host + ":" + port + ": "
-                    + rootMessage(e));
-        }
-        holder[0] = system;
         var err = spec.commandLine().getErr();
-        if (!ClusterNode.awaitUp(system, formTimeout)) {
-            ClusterNode.terminate(system);
-            throw new IllegalStateException("could not join the cluster at " + seeds + " within "
-                    + formTimeout.toSeconds() + " s (cluster.form-timeout)");
-        }
+        NodeProcess node = NodeProcess.start(roleSet, host, port, seeds, formTimeout, NodeCommand::die);
         if (!world) {
-            system.getWhenTerminated().toCompletableFuture().join();
-            if (!asked.get()) {
-                throw new IllegalStateException("this node left the cluster before the run was over (the world node "
-                        + "is gone, or this node was downed)");
-            }
+            node.serve();
             return 0;
         }
-        Topology topology = null;
-        try {
-            topology = ClusterNode.discover(system, base.cluster().edgeNodes(), formTimeout);
-            Topology t = topology;
-            err.println("cfqnn node: cluster formed: " + String.join("; ", t.describe(base.radio().nAp())));
+        try (node) {
+            List<String> nodes = node.discover(base.cluster().edgeNodes(), formTimeout, base.radio().nAp());
+            err.println("cfqnn node: cluster formed: " + String.join("; ", nodes));
             err.flush();
             EmulatorRunner.Report report = RunCommand.write(dir, "cfqnn node", keep.keepPartial, plotFormats.formats(),
-                    scenario.scenario, base, points, outputs -> EmulatorRunner.run(points, outputs,
-                            org.cfqnn.report.Progress.factory(progress.mode()), system, t));
+                    scenario.scenario, base, points, outputs -> node.run(points, outputs,
+                            org.cfqnn.report.Progress.factory(progress.mode())));
             RunCommand.print(report, dir, spec.commandLine().getOut());
             return 0;
-        } finally {
-            ClusterNode.shutdown(system, topology, Duration.ofSeconds(15));
         }
     }
 
@@ -153,13 +125,5 @@ public final class NodeCommand implements Callable<Integer> {
         System.err.println("cfqnn node: killed by cluster.faults");
         System.err.flush();
         Runtime.getRuntime().halt(137);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable c = e;
-        while (c.getCause() != null) {
-            c = c.getCause();
-        }
-        return c.getMessage() == null ? c.toString() : c.getMessage();
     }
 }

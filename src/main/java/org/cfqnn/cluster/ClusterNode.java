@@ -5,18 +5,28 @@ import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.apache.pekko.cluster.ClusterEvent;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.SelfUp;
+import org.apache.pekko.cluster.typed.Subscribe;
 import org.cfqnn.emulator.Host;
 import org.cfqnn.emulator.Topology;
 import org.cfqnn.scenario.Defaults;
@@ -48,35 +58,62 @@ public final class ClusterNode {
     }
 
     /**
-     * Waits until the receptionist lists one cloud host and {@code edgeNodes} edge hosts, then names the
-     * nodes: {@code world} for hosts in this JVM, otherwise {@code cloud}, {@code edge-i} (edge hosts in
-     * address order) or {@code cloud+edge-i}.
+     * Waits until the receptionist lists one cloud host and {@code edgeNodes} edge hosts (subscribed to its
+     * listings: no polling), then names the nodes: {@code world} for hosts in this JVM, otherwise
+     * {@code cloud}, {@code edge-i} (edge hosts in address order) or {@code cloud+edge-i}.
      *
      * @throws IllegalStateException when they are not all there after {@code timeout}, or too many are
      */
     public static Topology discover(ActorSystem<?> system, int edgeNodes, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            List<ActorRef<Host.Command>> clouds = find(system, Host.CLOUD_KEY);
-            List<ActorRef<Host.Command>> edges = find(system, Host.EDGE_KEY);
-            if (clouds.size() > 1 || edges.size() > edgeNodes) {
-                throw new IllegalStateException("cluster: expected 1 cloud node and " + edgeNodes + " edge nodes "
-                        + "(cluster.edge-nodes), found " + clouds.size() + " and " + edges.size());
+        CompletableFuture<Topology> found = new CompletableFuture<>();
+        int[] seen = {0, 0};
+        system.systemActorOf(Behaviors.<Receptionist.Listing>setup(ctx -> {
+            Map<ServiceKey<Host.Command>, List<ActorRef<Host.Command>>> hosts = new HashMap<>();
+            for (ServiceKey<Host.Command> key : List.of(Host.CLOUD_KEY, Host.EDGE_KEY)) {
+                system.receptionist().tell(Receptionist.subscribe(key, ctx.getSelf()));
             }
-            if (clouds.size() == 1 && edges.size() == edgeNodes) {
-                return topology(system, clouds.get(0), edges);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("cluster: after " + timeout.toSeconds() + " s (cluster.form-timeout) found "
-                        + clouds.size() + " of 1 cloud node and " + edges.size() + " of " + edgeNodes + " edge nodes; "
-                        + "are they started with --seed-nodes pointing at this node?");
-            }
-            sleep(200);
+            return Behaviors.receive(Receptionist.Listing.class).onMessage(Receptionist.Listing.class, l -> {
+                if (found.isDone()) {
+                    return Behaviors.stopped(); // timed out: nobody waits any more
+                }
+                for (ServiceKey<Host.Command> key : List.of(Host.CLOUD_KEY, Host.EDGE_KEY)) {
+                    if (l.isForKey(key)) {
+                        hosts.put(key, new ArrayList<>(l.getServiceInstances(key)));
+                    }
+                }
+                List<ActorRef<Host.Command>> clouds = hosts.getOrDefault(Host.CLOUD_KEY, List.of());
+                List<ActorRef<Host.Command>> edges = hosts.getOrDefault(Host.EDGE_KEY, List.of());
+                seen[0] = clouds.size();
+                seen[1] = edges.size();
+                if (clouds.size() > 1 || edges.size() > edgeNodes) {
+                    found.completeExceptionally(new IllegalStateException("cluster: expected 1 cloud node and "
+                            + edgeNodes + " edge nodes (cluster.edge-nodes), found " + clouds.size() + " and "
+                            + edges.size()));
+                    return Behaviors.stopped();
+                }
+                if (clouds.size() == 1 && edges.size() == edgeNodes) {
+                    found.complete(topology(clouds.get(0), edges));
+                    return Behaviors.stopped();
+                }
+                return Behaviors.same();
+            }).build();
+        }), "cfqnn-discovery-" + System.nanoTime(), Props.empty());
+        try {
+            return found.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            found.cancel(false);
+            throw new IllegalStateException("cluster: after " + timeout.toSeconds() + " s (cluster.form-timeout) found "
+                    + seen[0] + " of 1 cloud node and " + seen[1] + " of " + edgeNodes + " edge nodes; "
+                    + "are they started with --seed-nodes pointing at this node?");
+        } catch (ExecutionException e) {
+            throw (RuntimeException) e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
-    private static Topology topology(ActorSystem<?> system, ActorRef<Host.Command> cloud,
-                                     List<ActorRef<Host.Command>> edges) {
+    private static Topology topology(ActorRef<Host.Command> cloud, List<ActorRef<Host.Command>> edges) {
         List<ActorRef<Host.Command>> sorted = new ArrayList<>(edges);
         sorted.sort(Comparator.comparing(ClusterNode::addressKey));
         Map<ActorRef<Host.Command>, Topology.Slot> slots = new LinkedHashMap<>();
@@ -99,32 +136,48 @@ public final class ClusterNode {
         return a.host().getOrElse(() -> "") + ":" + String.format("%05d", (Integer) a.port().getOrElse(() -> 0));
     }
 
-    private static List<ActorRef<Host.Command>> find(ActorSystem<?> system,
-                                                     org.apache.pekko.actor.typed.receptionist.ServiceKey<Host.Command> key) {
-        Receptionist.Listing listing = AskPattern.<Receptionist.Command, Receptionist.Listing>ask(system.receptionist(),
-                replyTo -> Receptionist.find(key, replyTo), Duration.ofSeconds(5), system.scheduler())
-                .toCompletableFuture().join();
-        return new ArrayList<>(listing.getServiceInstances(key));
-    }
-
     /**
-     * The world node is done: tells every other host to stop, waits (at most {@code patience}) until their
-     * nodes have left, then leaves the cluster and terminates this node.
+     * The world node is done: tells every other host to stop, waits (at most {@code patience}) until the
+     * cluster has removed their nodes (membership events, no polling), then leaves the cluster and
+     * terminates this node.
      */
     public static void shutdown(ActorSystem<?> system, Topology topology, Duration patience) {
         if (topology != null) {
+            CompletableFuture<Void> alone = whenAlone(system);
             for (Topology.Slot s : topology.slots()) {
                 if (!local(s.ref())) {
                     s.ref().tell(new Host.Shutdown());
                 }
             }
-            long deadline = System.nanoTime() + patience.toNanos();
-            Cluster cluster = Cluster.get(system);
-            while (System.nanoTime() < deadline && othersUp(cluster)) {
-                sleep(100);
+            try {
+                alone.get(patience.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // the others are slow to leave: this node leaves anyway
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         terminate(system);
+    }
+
+    /** Completes once this node is the only member the cluster has not removed. */
+    private static CompletableFuture<Void> whenAlone(ActorSystem<?> system) {
+        CompletableFuture<Void> alone = new CompletableFuture<>();
+        Cluster cluster = Cluster.get(system);
+        system.systemActorOf(Behaviors.<ClusterEvent.MemberEvent>setup(ctx -> {
+            cluster.subscriptions().tell(Subscribe.create(ctx.getSelf(), ClusterEvent.MemberEvent.class));
+            return Behaviors.receive(ClusterEvent.MemberEvent.class).onAnyMessage(e -> {
+                if (!othersUp(cluster)) {
+                    alone.complete(null);
+                    return Behaviors.stopped();
+                }
+                return Behaviors.same();
+            }).build();
+        }), "cfqnn-leaving-" + System.nanoTime(), Props.empty());
+        if (!othersUp(cluster)) {
+            alone.complete(null);
+        }
+        return alone;
     }
 
     private static boolean othersUp(Cluster cluster) {
@@ -147,28 +200,25 @@ public final class ClusterNode {
         }
     }
 
-    /** Waits until this node is a member (Up), at most {@code timeout}. */
+    /** Waits until this node is a member (Up), at most {@code timeout}: told by the cluster's SelfUp event. */
     public static boolean awaitUp(ActorSystem<?> system, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        CompletableFuture<Boolean> up = new CompletableFuture<>();
         Cluster cluster = Cluster.get(system);
-        while (System.nanoTime() < deadline) {
-            if (cluster.selfMember().status() == MemberStatus.up()) {
-                return true;
-            }
-            if (system.whenTerminated().isCompleted()) {
-                return false;
-            }
-            sleep(100);
-        }
-        return false;
-    }
-
-    static void sleep(long millis) {
+        system.systemActorOf(Behaviors.<SelfUp>setup(ctx -> {
+            cluster.subscriptions().tell(Subscribe.create(ctx.getSelf(), SelfUp.class));
+            return Behaviors.receive(SelfUp.class).onAnyMessage(e -> {
+                up.complete(true);
+                return Behaviors.stopped();
+            }).build();
+        }), "cfqnn-up-" + System.nanoTime(), Props.empty());
+        system.getWhenTerminated().thenRun(() -> up.complete(false));
         try {
-            Thread.sleep(millis);
+            return up.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            return false;
         }
     }
 }

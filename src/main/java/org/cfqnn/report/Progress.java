@@ -44,7 +44,12 @@ public final class Progress implements ProgressListener {
     }
 
     public static Progress start(String task, long total, Mode mode) {
-        return new Progress(task, total, mode, System.err);
+        return start(task, total, mode, System.err);
+    }
+
+    /** Progress shown on {@code err}. */
+    public static Progress start(String task, long total, Mode mode, PrintStream err) {
+        return new Progress(task, total, mode, err);
     }
 
     /** {@code enabled}: shown as {@link Mode#auto()}; otherwise nothing. */

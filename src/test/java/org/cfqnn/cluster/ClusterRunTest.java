@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.ClusterEvent;
 import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Subscribe;
 import org.apache.pekko.cluster.typed.Leave;
 import org.cfqnn.emulator.EmulatorRunner;
 import org.cfqnn.emulator.EmulatorTestSupport;
@@ -107,12 +109,13 @@ class ClusterRunTest {
     void aNodeThatLeavesIsRemovedAndNoLongerDiscovered() {
         Cluster edge = Cluster.get(cluster.node(2));
         Cluster world = Cluster.get(cluster.node(0));
+        var removed = org.apache.pekko.actor.testkit.typed.javadsl.TestProbe.<ClusterEvent.MemberRemoved>create(
+                cluster.node(0));
+        world.subscriptions().tell(Subscribe.create(removed.ref(), ClusterEvent.MemberRemoved.class));
         edge.manager().tell(Leave.create(edge.selfMember().address()));
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline && world.state().getMembers().iterator().hasNext()
-                && countUp(world) > 2) {
-            ClusterNode.sleep(100);
-        }
+        removed.fishForMessage(Duration.ofSeconds(20), e -> e.member().address().equals(edge.selfMember().address())
+                ? org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.complete()
+                : org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.continueAndIgnore());
         assertThat(countUp(world)).isEqualTo(2);
         assertThat(cluster.node(2).getWhenTerminated().toCompletableFuture()).succeedsWithin(Duration.ofSeconds(20));
     }

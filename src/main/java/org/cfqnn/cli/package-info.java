@@ -1,0 +1,2 @@
+/** The command line ({@code cfqnn <command>}, picocli): one class per subcommand, input errors to exit code 2. */
+package org.cfqnn.cli;

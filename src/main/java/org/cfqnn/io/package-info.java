@@ -1,0 +1,2 @@
+/** Files in and out: strict JSON, atomic files, results directories, asynchronous line writers, interrupts. */
+package org.cfqnn.io;
