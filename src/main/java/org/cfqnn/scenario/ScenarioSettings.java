@@ -16,8 +16,13 @@ import org.cfqnn.radio.RadioModel;
  * Every setting of a run, read once from the merged configuration and validated completely before
  * anything starts: each error names the full key, the value and what is allowed.
  */
-public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, int shots, CloudSettings cloud,
+public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, QuantumSettings quantum, CloudSettings cloud,
                                EdgeSettings edge, EmulatorSettings emulator, ClusterSettings cluster, Config source) {
+
+    /** Shots per expectation of every decision's circuits (0 = exact values). */
+    public int shots() {
+        return quantum.shots();
+    }
 
     /** The configuration these settings were read from, as text: what cluster nodes receive and read back. */
     public String sourceText() {
@@ -32,15 +37,12 @@ public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, i
         if (optimumLimit < 1) {
             throw new InvalidInputException("baselines.optimum-limit", optimumLimit, "must be an integer >= 1");
         }
-        int shots = root.block("quantum").getInt("shots");
-        if (shots < 0 || shots > 100_000_000) {
-            throw new InvalidInputException("quantum.shots", shots, "must be 0 (exact) or a number of shots up to 1e8");
-        }
+        QuantumSettings quantum = QuantumSettings.read(root.block("quantum"));
         CloudSettings cloud = cloud(root.block("cloud"), radio);
         EdgeSettings edge = edge(root.block("edge"), radio);
         EmulatorSettings emulator = EmulatorSettings.read(root.block("emulator"), radio, optimumLimit);
         ClusterSettings cluster = ClusterSettings.read(root.block("cluster"), radio);
-        ScenarioSettings s = new ScenarioSettings(seed, radio, optimumLimit, shots, cloud, edge, emulator, cluster,
+        ScenarioSettings s = new ScenarioSettings(seed, radio, optimumLimit, quantum, cloud, edge, emulator, cluster,
                 cfqnn);
         if (emulator.protocols().stream().anyMatch(emulator::usesQnn)) {
             s.requireQnnFits();
@@ -50,7 +52,8 @@ public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, i
 
     /**
      * Refuses QNNs whose statevector would not fit the heap, naming the keys, the qubit count and the
-     * memory: called before anything that trains or deploys them starts.
+     * memory, and QNN circuits wider than one QPU of the device (naming {@code quantum.device.qubits}):
+     * called before anything that trains or deploys them starts.
      */
     public ScenarioSettings requireQnnFits() {
         if (cloud.ansatz().equals(PaperCloud.NAME)) {
@@ -68,6 +71,10 @@ public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, i
         } catch (InvalidInputException x) {
             throw new InvalidInputException("edge.ansatz", edge.ansatz(), "needs " + qubits + " qubits: " + x.allowed());
         }
+        int cloudQubits = cloud.ansatz().equals(PaperCloud.NAME) ? PaperCloud.qubits(radio.nAp(), cloud.paperLayers())
+                : cloud.graphQubits();
+        quantum.device().requireFits(cloudQubits, "the cloud QNN (cloud.ansatz = " + cloud.ansatz() + ")");
+        quantum.device().requireFits(qubits, "the edge QNN (edge.ansatz = " + edge.ansatz() + ")");
         return this;
     }
 
