@@ -2,6 +2,7 @@ package org.cfqnn.scenario;
 
 import com.typesafe.config.ConfigValueType;
 import java.util.Set;
+import java.util.function.Function;
 import org.cfqnn.input.InvalidInputException;
 import org.cfqnn.input.Require;
 import org.cfqnn.quantum.DensityMatrix;
@@ -52,19 +53,29 @@ public record QuantumSettings(int shots, NoiseModel noise, int densityMatrixQubi
 
     private static DeviceModel device(Settings d) {
         String preset = d.getChoice("preset", PRESETS);
-        Settings p = d.block("presets").block(preset);
-        long gate1q = EmulatorSettings.duration(source(d, p, "gate-1q"), "gate-1q", 0, MAX_DURATION);
-        long gate2q = EmulatorSettings.duration(source(d, p, "gate-2q"), "gate-2q", 0, MAX_DURATION);
-        long readout = EmulatorSettings.duration(source(d, p, "readout"), "readout", 0, MAX_DURATION);
-        long reset = EmulatorSettings.duration(source(d, p, "reset"), "reset", 0, MAX_DURATION);
-        long circuit = EmulatorSettings.duration(source(d, p, "circuit"), "circuit", 0, MAX_DURATION);
-        boolean virtualRz = source(d, p, "virtual-rz").getBoolean("virtual-rz");
-        boolean sequential = source(d, p, "sequential-gates").getBoolean("sequential-gates");
-        Settings qs = source(d, p, "qubits");
-        int qubits = Require.inRange(qs.key("qubits"), qs.getInt("qubits"), 1, 1_000_000);
+        Settings presets = d.block("presets");
+        for (String name : PRESETS) { // every preset is validated, the chosen one and the others
+            device(name, key -> presets.block(name), true, 1, 1);
+        }
+        Settings chosen = presets.block(preset);
         boolean parallel = d.getBoolean("parallel");
         int qpus = Require.inRange(d.key("qpus"), d.getInt("qpus"), 1, 1024);
         int exactShots = Require.inRange(d.key("exact-shots"), d.getInt("exact-shots"), 1, 100_000_000);
+        return device(preset, key -> source(d, chosen, key), parallel, qpus, exactShots);
+    }
+
+    /** The device with its figures read, each from the block {@code source} gives for its key. */
+    private static DeviceModel device(String preset, Function<String, Settings> source, boolean parallel, int qpus,
+                                      int exactShots) {
+        long gate1q = EmulatorSettings.duration(source.apply("gate-1q"), "gate-1q", 0, MAX_DURATION);
+        long gate2q = EmulatorSettings.duration(source.apply("gate-2q"), "gate-2q", 0, MAX_DURATION);
+        long readout = EmulatorSettings.duration(source.apply("readout"), "readout", 0, MAX_DURATION);
+        long reset = EmulatorSettings.duration(source.apply("reset"), "reset", 0, MAX_DURATION);
+        long circuit = EmulatorSettings.duration(source.apply("circuit"), "circuit", 0, MAX_DURATION);
+        boolean virtualRz = source.apply("virtual-rz").getBoolean("virtual-rz");
+        boolean sequential = source.apply("sequential-gates").getBoolean("sequential-gates");
+        Settings qs = source.apply("qubits");
+        int qubits = Require.inRange(qs.key("qubits"), qs.getInt("qubits"), 1, 1_000_000);
         return new DeviceModel(preset, gate1q, gate2q, readout, reset, virtualRz, sequential, circuit, qubits,
                 parallel, qpus, exactShots);
     }
