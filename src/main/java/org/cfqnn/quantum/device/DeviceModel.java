@@ -166,6 +166,27 @@ public record DeviceModel(String preset, long gate1qNanos, long gate2qNanos, lon
         return total;
     }
 
+    /**
+     * {@code count} independent executions of one circuit measuring {@code observables}: one stage of a
+     * decision (e.g. one message-passing round's link circuits). Stages run one after another.
+     */
+    public record Stage(Circuit circuit, Pauli[] observables, long count) {
+    }
+
+    /**
+     * The quantum time of one decision: its stages one after another, each the {@link #packedNanos} of
+     * its executions ({@link #executionNanos(Circuit, Pauli[], int)} each). With the {@code ideal} preset
+     * this is {@code circuits x 20 us}, the charge before the device model.
+     */
+    public long decisionNanos(List<Stage> stages, int shots) {
+        long total = 0;
+        for (Stage s : stages) {
+            Execution e = new Execution(s.circuit().qubits(), executionNanos(s.circuit(), s.observables(), shots));
+            total = Math.addExact(total, packedNanos(repeat(e, s.count())));
+        }
+        return total;
+    }
+
     /** Executions of the same circuit, {@code count} times: convenience for a stage of identical circuits. */
     public static List<Execution> repeat(Execution e, long count) {
         List<Execution> out = new ArrayList<>();
