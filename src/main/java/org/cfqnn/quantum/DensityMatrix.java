@@ -70,51 +70,13 @@ public final class DensityMatrix {
         for (int i = 0; i < c.size(); i++) {
             Op op = c.op(i);
             double t = op.parametric() ? angles[op.slot()] : 0;
-            if (op.kind().arity() == 1) {
-                op.kind().matrix(t, gate);
-                Kernels.generic(re, im, dim, op.q0(), gate);
-                conjugate(gate);
-                Kernels.generic(re, im, dim, op.q0() + n, gate);
-                if (p1 > 0) {
-                    depolarize1(op.q0(), p1);
-                }
-            } else {
-                applyTwoQubit(op, t);
-                if (p2 > 0) {
-                    depolarize2(op.q0(), op.q1(), p2);
-                }
+            Kernels.gate(re, im, dim, op, t, 0, false, gate); // U on the row index
+            Kernels.gate(re, im, dim, op, t, n, true, gate); // conj(U) on the column index
+            if (op.kind().arity() == 1 && p1 > 0) {
+                depolarize1(op.q0(), p1);
+            } else if (op.kind().arity() == 2 && p2 > 0) {
+                depolarize2(op.q0(), op.q1(), p2);
             }
-        }
-    }
-
-    private void applyTwoQubit(Op op, double t) {
-        int a = op.q0();
-        int b = op.q1();
-        switch (op.kind()) {
-            case CX -> {
-                Kernels.cx(re, im, dim, a, b);
-                Kernels.cx(re, im, dim, a + n, b + n);
-            }
-            case CZ -> {
-                Kernels.cz(re, im, dim, a, b);
-                Kernels.cz(re, im, dim, a + n, b + n);
-            }
-            case SWAP -> {
-                Kernels.swap(re, im, dim, a, b);
-                Kernels.swap(re, im, dim, a + n, b + n);
-            }
-            default -> {
-                op.kind().matrix(t, gate);
-                Kernels.controlled(re, im, dim, a, b, gate);
-                conjugate(gate);
-                Kernels.controlled(re, im, dim, a + n, b + n, gate);
-            }
-        }
-    }
-
-    private static void conjugate(double[] m) {
-        for (int k = 1; k < 8; k += 2) {
-            m[k] = -m[k];
         }
     }
 

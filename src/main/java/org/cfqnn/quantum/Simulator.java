@@ -375,32 +375,15 @@ public final class Simulator {
         re[0] = 1;
         for (int i = 0; i < c.size(); i++) {
             Op op = c.op(i);
-            double t = op.parametric() ? angles[op.slot()] : 0;
+            Kernels.gate(re, im, dim, op, op.parametric() ? angles[op.slot()] : 0, 0, false, gate);
             if (op.kind().arity() == 1) {
-                op.kind().matrix(t, gate);
-                Kernels.generic(re, im, dim, op.q0(), gate);
                 if (p1 > 0 && rng.nextDouble() < p1) {
                     applyPauli(1 + rng.nextInt(3), op.q0());
                 }
-            } else {
-                applyTwoQubit(op, t);
-                if (p2 > 0 && rng.nextDouble() < p2) {
-                    int pair = 1 + rng.nextInt(15); // base 4: (Pauli on q0) + 4 (Pauli on q1), not II
-                    applyPauli(pair & 3, op.q0());
-                    applyPauli(pair >> 2, op.q1());
-                }
-            }
-        }
-    }
-
-    private void applyTwoQubit(Op op, double t) {
-        switch (op.kind()) {
-            case CX -> Kernels.cx(re, im, dim, op.q0(), op.q1());
-            case CZ -> Kernels.cz(re, im, dim, op.q0(), op.q1());
-            case SWAP -> Kernels.swap(re, im, dim, op.q0(), op.q1());
-            default -> {
-                op.kind().matrix(t, gate);
-                Kernels.controlled(re, im, dim, op.q0(), op.q1(), gate);
+            } else if (p2 > 0 && rng.nextDouble() < p2) {
+                int pair = 1 + rng.nextInt(15); // base 4: (Pauli on q0) + 4 (Pauli on q1), not II
+                applyPauli(pair & 3, op.q0());
+                applyPauli(pair >> 2, op.q1());
             }
         }
     }
