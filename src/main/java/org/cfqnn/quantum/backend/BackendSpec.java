@@ -18,7 +18,7 @@ package org.cfqnn.quantum.backend;
 public record BackendSpec(int shots, NoiseModel noise, int densityMatrixQubits, int trajectories) {
 
     /** Exact, noiseless expectations: today's decisions. */
-    public static final BackendSpec EXACT = new BackendSpec(0, NoiseModel.NONE, 10, 1000);
+    public static final BackendSpec EXACT = new BackendSpec(0, NoiseModel.NONE, 8, 1000);
 
     public BackendSpec {
         if (shots < 0 || trajectories < 1 || densityMatrixQubits < 0) {
