@@ -31,12 +31,16 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cfqnn circuit}: expectations and gradients of a circuit given as JSON, on the configured quantum device. */
 @Command(name = "circuit", mixinStandardHelpOptions = true,
-        description = {"Run a circuit given as JSON ({\"qubits\":n,\"gates\":[...],\"observables\":[...]}) and print one JSON",
-                "object on stdout: {\"expectations\":[...],\"gradients\":[[...],...]} with gradients[o][p] = d<observable o>/d(parameter p),",
-                "parameters numbered in order of appearance. With shots or noise (--shots, --set quantum.noise...) the values are",
-                "estimated or noisy, gradients come from the parameter-shift rule through the same evaluation, and",
-                "\"standardErrors\" gives each value's standard error (0 when exact). --timing adds the time one execution takes",
-                "on quantum.device. --draw and --qasm print to stderr, keeping stdout one JSON object."})
+        description = {"Run a circuit given as JSON and print one JSON object on stdout:",
+                "{\"expectations\":[...],\"gradients\":[[...],...]}, gradients[o][p] being",
+                "d<observable o>/d(parameter p), parameters numbered in order of appearance.",
+                "Circuit JSON: {\"qubits\":n,\"gates\":[{\"gate\":\"RY\",\"qubits\":[0],",
+                "\"param\":0.3},...],\"observables\":[\"Z0\",\"X0X1\"]}.",
+                "With shots or noise (--shots, --set quantum.noise.*) the values are estimated",
+                "or noisy, gradients come from the parameter-shift rule through the same",
+                "evaluation, and \"standardErrors\" gives each value's standard error.",
+                "--timing adds the time of one execution on quantum.device. --draw and --qasm",
+                "print to stderr, keeping stdout one JSON object."})
 public final class CircuitCommand implements Callable<Integer> {
 
     @Spec

@@ -15,7 +15,8 @@ import java.util.OptionalLong;
  * <p>Calls must come in non-decreasing time. A training start depends on the inference that arrives
  * later, so it is not known at submission: {@link #nextTrainingStart()} says when the head of the
  * training FIFO would start if no inference came first, and {@link #advanceTo} starts, at their times,
- * every training execution that can start up to then and returns their grants. At equal times
+ * every training execution that can start up to then and returns their grants (with those started
+ * while an inference submission placed it, at their own earlier times). At equal times
  * inference wins: a training execution starts at t only if {@code advanceTo(t)} is called (after that
  * instant's inference).
  */
