@@ -185,6 +185,34 @@ final class Kernels {
         }
     }
 
+    /**
+     * Applies one gate of a circuit on qubits {@code op.q0() + offset} (and {@code op.q1() + offset}), its
+     * matrix complex-conjugated when {@code conjugate}: the statevector step ({@code offset = 0}) and the
+     * column half of a vectorized density matrix ({@code offset = n}, conjugated). {@code scratch} holds 8 doubles.
+     */
+    static void gate(double[] re, double[] im, int dim, Op op, double t, int offset, boolean conjugate, double[] scratch) {
+        int a = op.q0() + offset;
+        int b = op.q1() + offset;
+        switch (op.kind()) {
+            case CX -> cx(re, im, dim, a, b);
+            case CZ -> cz(re, im, dim, a, b);
+            case SWAP -> swap(re, im, dim, a, b);
+            default -> {
+                op.kind().matrix(t, scratch);
+                if (conjugate) {
+                    for (int k = 1; k < 8; k += 2) {
+                        scratch[k] = -scratch[k];
+                    }
+                }
+                if (op.kind().arity() == 1) {
+                    generic(re, im, dim, a, scratch);
+                } else {
+                    controlled(re, im, dim, a, b, scratch);
+                }
+            }
+        }
+    }
+
     /** {@code m = a * b} for 2x2 complex matrices (may alias {@code a} or {@code b}). */
     static void multiply(double[] a, double[] b, double[] m) {
         double r00 = a[0] * b[0] - a[1] * b[1] + a[2] * b[4] - a[3] * b[5];

@@ -301,20 +301,7 @@ public final class Simulator {
             acc += sr[i] * sr[i] + si[i] * si[i];
             cdf[i] = acc;
         }
-        for (int s = 0; s < shots; s++) {
-            double u = rng.nextDouble() * acc;
-            int lo = 0;
-            int hi = dim - 1;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (cdf[mid] > u) {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            out[s] = lo;
-        }
+        Shots.sample(cdf, dim, shots, rng, out);
     }
 
     private double[] cdf;
@@ -328,56 +315,86 @@ public final class Simulator {
 
     /**
      * Estimates of the observables from {@code shots} measurements each, as on hardware: observables
-     * that agree on every shared qubit are read from the same shots (one basis rotation per group: H
-     * for X, S-dagger then H for Y); the others get shots of their own.
+     * that agree on every shared qubit are read from the same shots ({@link MeasurementGroup#firstFit}:
+     * one basis rotation per group, H for X, S-dagger then H for Y); the others get shots of their own.
      */
     public void estimate(Pauli[] observables, int shots, RandomGenerator rng, double[] out) {
+        estimate(observables, shots, 0, rng, out);
+    }
+
+    /**
+     * As {@link #estimate(Pauli[], int, RandomGenerator, double[])} with readout error: every measured
+     * bit flips with probability {@code readoutError} before the estimate is formed.
+     */
+    public void estimate(Pauli[] observables, int shots, double readoutError, RandomGenerator rng, double[] out) {
         ensureSaved();
         int[] outcomes = new int[shots];
-        int[] group = new int[observables.length];
-        boolean[] done = new boolean[observables.length];
-        for (int o = 0; o < observables.length; o++) {
-            if (done[o]) {
-                continue;
-            }
-            int bx = 0; // qubits read in the X, Y and Z bases by this group
-            int by = 0;
-            int bz = 0;
-            int size = 0;
-            for (int p = o; p < observables.length; p++) {
-                int x = observables[p].xMask();
-                int z = observables[p].zMask();
-                int px = x & ~z;
-                int py = x & z;
-                int pz = z & ~x;
-                if (done[p] || (px & (by | bz)) != 0 || (py & (bx | bz)) != 0 || (pz & (bx | by)) != 0) {
-                    continue;
-                }
-                bx |= px;
-                by |= py;
-                bz |= pz;
-                done[p] = true;
-                group[size++] = p;
-            }
+        for (MeasurementGroup g : MeasurementGroup.firstFit(observables)) {
             System.arraycopy(re, 0, savedRe, 0, dim);
             System.arraycopy(im, 0, savedIm, 0, dim);
-            for (int q = 0; q < n; q++) {
-                if ((by >> q & 1) != 0) {
-                    Kernels.diag(savedRe, savedIm, dim, q, 1, 0, 0, -1); // S-dagger
-                }
-                if (((bx | by) >> q & 1) != 0) {
-                    Kernels.real(savedRe, savedIm, dim, q, R2, R2, R2, -R2);
-                }
-            }
+            rotateToBasis(savedRe, savedIm, dim, g);
             sampleFrom(savedRe, savedIm, shots, rng, outcomes);
-            for (int g = 0; g < size; g++) {
-                int support = observables[group[g]].support();
-                long sum = 0;
-                for (int s = 0; s < shots; s++) {
-                    sum += (Integer.bitCount(outcomes[s] & support) & 1) == 0 ? 1 : -1;
-                }
-                out[group[g]] = (double) sum / shots;
+            Shots.flip(outcomes, shots, g.support(), readoutError, rng);
+            for (int o : g.members()) {
+                out[o] = Shots.parityMean(outcomes, shots, observables[o].support());
             }
+        }
+    }
+
+    /**
+     * Rotates the group's X- and Y-read qubits to the computational basis: S-dagger then H for Y, H for
+     * X. Applied to a statevector of {@code dim} amplitudes, or to a density matrix's column index
+     * (qubit q + n) with the conjugate matrices.
+     */
+    static void rotateToBasis(double[] sr, double[] si, int dim, MeasurementGroup g) {
+        int xy = g.xQubits() | g.yQubits();
+        for (int m = xy; m != 0; m &= m - 1) {
+            int q = Integer.numberOfTrailingZeros(m);
+            if ((g.yQubits() >> q & 1) != 0) {
+                Kernels.diag(sr, si, dim, q, 1, 0, 0, -1); // S-dagger
+            }
+            Kernels.real(sr, si, dim, q, R2, R2, R2, -R2);
+        }
+    }
+
+    // ---------------------------------------------------------------- noise trajectories
+
+    /**
+     * One Monte-Carlo trajectory of the depolarizing channels (an unravelling into Pauli errors): runs
+     * the circuit gate by gate from |0...0>; after each one-qubit gate, with probability {@code p1},
+     * X, Y or Z (one third each) on its qubit; after each two-qubit gate, with probability {@code p2},
+     * one of the 15 non-identity Pauli pairs (uniform) on its qubits. The average of {@code <P>} over
+     * trajectories converges to the density-matrix value, with standard error std / sqrt(trajectories).
+     */
+    public void runTrajectory(Circuit c, double[] angles, double p1, double p2, RandomGenerator rng) {
+        if (c.qubits() != n) {
+            throw new IllegalArgumentException("circuit has " + c.qubits() + " qubits, simulator " + n);
+        }
+        Arrays.fill(re, 0.0);
+        Arrays.fill(im, 0.0);
+        re[0] = 1;
+        for (int i = 0; i < c.size(); i++) {
+            Op op = c.op(i);
+            Kernels.gate(re, im, dim, op, op.parametric() ? angles[op.slot()] : 0, 0, false, gate);
+            if (op.kind().arity() == 1) {
+                if (p1 > 0 && rng.nextDouble() < p1) {
+                    applyPauli(1 + rng.nextInt(3), op.q0());
+                }
+            } else if (p2 > 0 && rng.nextDouble() < p2) {
+                int pair = 1 + rng.nextInt(15); // base 4: (Pauli on q0) + 4 (Pauli on q1), not II
+                applyPauli(pair & 3, op.q0());
+                applyPauli(pair >> 2, op.q1());
+            }
+        }
+    }
+
+    /** Pauli 0 = I, 1 = X, 2 = Y, 3 = Z on qubit q (Y = i X Z: a global phase is irrelevant). */
+    private void applyPauli(int pauli, int q) {
+        if (pauli == 1 || pauli == 2) {
+            Kernels.pauliX(re, im, dim, q);
+        }
+        if (pauli == 2 || pauli == 3) {
+            Kernels.diag(re, im, dim, q, pauli == 2 ? -1 : 1, 0, pauli == 2 ? 1 : -1, 0);
         }
     }
 
@@ -437,10 +454,8 @@ public final class Simulator {
     }
 
     /**
-     * The Jacobian by the parameter-shift rule: for a rotation {@code exp(-i t P / 2)},
-     * {@code d<O>/dt = [<O>(t + s) - <O>(t - s)] / (2 sin s)} (paper Appendix B, shift s); controlled
-     * rotations, whose generator has eigenvalues {0, +-1/2}, use the four-term rule with shifts
-     * pi/2 and 3pi/2 (coefficients (sqrt2 +- 1)/(4 sqrt2)). Leaves the expectations in {@code values}.
+     * The Jacobian by the parameter-shift rule ({@link ShiftRule}: two terms at shift s, four for
+     * controlled rotations). Leaves the expectations in {@code values}.
      */
     public double[][] jacobianParameterShift(Circuit c, double[] angles, Pauli[] observables, double shift,
                                              double[] values) {
@@ -454,46 +469,13 @@ public final class Simulator {
      */
     public double[][] jacobianParameterShift(Circuit c, double[] angles, Pauli[] observables, double shift,
                                              double[] values, int shots, RandomGenerator rng) {
-        int nObs = observables.length;
-        double[][] jac = new double[nObs][c.slots()];
-        double[] plus = new double[nObs];
-        double[] minus = new double[nObs];
-        double c1 = (Math.sqrt(2) + 1) / (4 * Math.sqrt(2));
-        double c2 = (Math.sqrt(2) - 1) / (4 * Math.sqrt(2));
-        for (int i = 0; i < c.size(); i++) {
-            Op op = c.op(i);
-            if (!op.parametric()) {
-                continue;
-            }
-            if (op.kind().controlled()) {
-                shifted(c, angles, i, Math.PI / 2, observables, plus, shots, rng);
-                shifted(c, angles, i, -Math.PI / 2, observables, minus, shots, rng);
-                for (int o = 0; o < nObs; o++) {
-                    jac[o][op.slot()] += c1 * (plus[o] - minus[o]);
-                }
-                shifted(c, angles, i, 3 * Math.PI / 2, observables, plus, shots, rng);
-                shifted(c, angles, i, -3 * Math.PI / 2, observables, minus, shots, rng);
-                for (int o = 0; o < nObs; o++) {
-                    jac[o][op.slot()] -= c2 * (plus[o] - minus[o]);
-                }
-            } else {
-                shifted(c, angles, i, shift, observables, plus, shots, rng);
-                shifted(c, angles, i, -shift, observables, minus, shots, rng);
-                double scale = 1 / (2 * Math.sin(shift));
-                for (int o = 0; o < nObs; o++) {
-                    jac[o][op.slot()] += scale * (plus[o] - minus[o]);
-                }
-            }
-        }
+        double[][] jac = ShiftRule.jacobian(c, observables.length, shift, (op, delta, out) -> {
+            run(c, angles, op, delta);
+            readout(observables, out, shots, rng);
+        });
         run(c, angles);
         readout(observables, values, shots, rng);
         return jac;
-    }
-
-    private void shifted(Circuit c, double[] angles, int op, double delta, Pauli[] observables, double[] out,
-                         int shots, RandomGenerator rng) {
-        run(c, angles, op, delta);
-        readout(observables, out, shots, rng);
     }
 
     /** Exact expectations, or estimates from {@code shots} measurements when shots > 0. */

@@ -20,9 +20,9 @@ import org.cfqnn.radio.RadioModel;
  * Every setting of a run, read once from the merged configuration and validated completely before
  * anything starts: each error names the full key, the value and what is allowed.
  */
-public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, int shots, CloudSettings cloud,
-                               EdgeSettings edge, List<QnnSystem> systems, EmulatorSettings emulator,
-                               ClusterSettings cluster, Config source) {
+public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, QuantumSettings quantum,
+                               CloudSettings cloud, EdgeSettings edge, List<QnnSystem> systems,
+                               EmulatorSettings emulator, ClusterSettings cluster, Config source) {
 
     /**
      * A QNN system the emulator runs its QNN protocols with: the scenario's own cloud and edge blocks
@@ -30,6 +30,11 @@ public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, i
      * unless the variant names itself.
      */
     public record QnnSystem(String name, CloudSettings cloud, EdgeSettings edge) {
+    }
+
+    /** Shots per expectation of every decision's circuits (0 = exact values). */
+    public int shots() {
+        return quantum.shots();
     }
 
     /** The configuration these settings were read from, as text: what cluster nodes receive and read back. */
@@ -45,16 +50,13 @@ public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, i
         if (optimumLimit < 1) {
             throw new InvalidInputException("baselines.optimum-limit", optimumLimit, "must be an integer >= 1");
         }
-        int shots = root.block("quantum").getInt("shots");
-        if (shots < 0 || shots > 100_000_000) {
-            throw new InvalidInputException("quantum.shots", shots, "must be 0 (exact) or a number of shots up to 1e8");
-        }
+        QuantumSettings quantum = QuantumSettings.read(root.block("quantum"));
         CloudSettings cloud = cloud(root.block("cloud"), radio);
         EdgeSettings edge = edge(root.block("edge"), radio);
         EmulatorSettings emulator = EmulatorSettings.read(root.block("emulator"), radio, optimumLimit);
         ClusterSettings cluster = ClusterSettings.read(root.block("cluster"), radio);
         List<QnnSystem> systems = systems(cfqnn, root, radio, cloud, edge, emulator);
-        ScenarioSettings s = new ScenarioSettings(seed, radio, optimumLimit, shots, cloud, edge, systems, emulator,
+        ScenarioSettings s = new ScenarioSettings(seed, radio, optimumLimit, quantum, cloud, edge, systems, emulator,
                 cluster, cfqnn);
         if (emulator.anyQnn()) {
             for (QnnSystem q : systems) {
@@ -66,8 +68,8 @@ public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, i
 
     /** The same scenario with {@code q}'s cloud and edge settings as its own. */
     public ScenarioSettings withSystem(QnnSystem q) {
-        return new ScenarioSettings(seed, radio, optimumLimit, shots, q.cloud(), q.edge(), List.of(q), emulator, cluster,
-                source);
+        return new ScenarioSettings(seed, radio, optimumLimit, quantum, q.cloud(), q.edge(), List.of(q), emulator,
+                cluster, source);
     }
 
     private static List<QnnSystem> systems(Config cfqnn, Settings root, RadioModel radio, CloudSettings cloud,
@@ -107,7 +109,8 @@ public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, i
 
     /**
      * Refuses QNNs whose statevector would not fit the heap, naming the keys, the qubit count and the
-     * memory: called before anything that trains or deploys them starts.
+     * memory, and QNN circuits wider than one QPU of the device (naming {@code quantum.device.qubits}):
+     * called before anything that trains or deploys them starts.
      */
     public ScenarioSettings requireQnnFits() {
         if (cloud.ansatz().equals(PaperCloud.NAME)) {
@@ -125,6 +128,10 @@ public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, i
         } catch (InvalidInputException x) {
             throw new InvalidInputException("edge.ansatz", edge.ansatz(), "needs " + qubits + " qubits: " + x.allowed());
         }
+        int cloudQubits = cloud.ansatz().equals(PaperCloud.NAME) ? PaperCloud.qubits(radio.nAp(), cloud.paperLayers())
+                : cloud.graphQubits();
+        quantum.device().requireFits(cloudQubits, "the cloud QNN (cloud.ansatz = " + cloud.ansatz() + ")");
+        quantum.device().requireFits(qubits, "the edge QNN (edge.ansatz = " + edge.ansatz() + ")");
         return this;
     }
 

@@ -1,6 +1,9 @@
 package org.cfqnn.qnn.cloud;
 
+import java.util.List;
 import java.util.Map;
+import org.cfqnn.quantum.backend.BackendSpec;
+import org.cfqnn.quantum.device.DeviceModel;
 import org.cfqnn.rng.Seed;
 
 /**
@@ -22,7 +25,20 @@ public interface CloudModel {
 
     double[] initialParameters(Seed seed);
 
-    CloudWorker worker();
+    /** A worker whose decisions read exact expectation values. */
+    default CloudWorker worker() {
+        return worker(BackendSpec.EXACT);
+    }
+
+    /** A worker whose decisions read their circuits through {@code decisions} (shots, noise); training stays exact. */
+    CloudWorker worker(BackendSpec decisions);
+
+    /**
+     * The circuits of one assignment for M APs and K users as the device runs them: stages one after
+     * another, the circuits of a stage independent (they may run side by side). Their count is
+     * {@link #circuitsPerInference}.
+     */
+    List<DeviceModel.Stage> inferenceStages(int nAp, int nUser);
 
     /** Circuit executions of one assignment for M APs and K users (charged compute in the emulator). */
     long circuitsPerInference(int nAp, int nUser);

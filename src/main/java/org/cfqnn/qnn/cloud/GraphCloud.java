@@ -2,14 +2,18 @@ package org.cfqnn.qnn.cloud;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.cfqnn.qnn.DecisionReadout;
 import org.cfqnn.qnn.GradientMethod;
 import org.cfqnn.qnn.Objective;
 import org.cfqnn.quantum.Circuit;
 import org.cfqnn.quantum.Pauli;
 import org.cfqnn.quantum.Simulator;
+import org.cfqnn.quantum.backend.BackendSpec;
+import org.cfqnn.quantum.device.DeviceModel;
 import org.cfqnn.rng.Seed;
 
 /**
@@ -171,13 +175,21 @@ public final class GraphCloud implements CloudModel {
     }
 
     @Override
-    public CloudWorker worker() {
-        return new Worker();
+    public CloudWorker worker(BackendSpec decisions) {
+        return new Worker(decisions);
+    }
+
+    /** One stage per round: M x K independent link circuits, each read on every qubit. */
+    @Override
+    public List<DeviceModel.Stage> inferenceStages(int nAp, int nUser) {
+        DeviceModel.Stage round = new DeviceModel.Stage(circuit, readout, (long) nAp * nUser);
+        return java.util.Collections.nCopies(rounds, round);
     }
 
     /** Evaluation state of one sample: inputs and angles of every link in every round. */
     private final class Worker implements CloudWorker {
         private final Simulator sim = Simulator.forQubits(qubits);
+        private final DecisionReadout reader;
         private final double[] gAngles = new double[circuit.slots()];
         private final double[] values = new double[qubits];
         private double baseline = Double.NaN;
@@ -189,6 +201,10 @@ public final class GraphCloud implements CloudModel {
         private double[][][][] angles; // [round][m][k][slots]
         private double[][][][] outputs; // [round][m][k][qubits]
         private double[][] scores;
+
+        Worker(BackendSpec decisions) {
+            this.reader = new DecisionReadout(sim, decisions);
+        }
 
         private void size(int m, int k) {
             if (m == nAp && k == nUser) {
@@ -209,8 +225,13 @@ public final class GraphCloud implements CloudModel {
             scores = new double[m][k];
         }
 
-        /** Runs every round for every link; leaves the scores in {@link #scores}. */
+        /** Runs every round for every link exactly (training); leaves the scores in {@link #scores}. */
         private void forward(CloudSample s, double[] p) {
+            forward(s, p, null, false);
+        }
+
+        /** As {@link #forward(CloudSample, double[])}; {@code decision}: circuits read through the backend. */
+        private void forward(CloudSample s, double[] p, RandomGenerator rng, boolean decision) {
             size(s.nAp(), s.nUser());
             double[][][] f = LinkFeatures.compute(s.table(), s.mu());
             int rotations = layers * qubits;
@@ -253,8 +274,11 @@ public final class GraphCloud implements CloudModel {
                             a[2 * j] = x;
                             a[2 * j + 1] = p[angleIndex(r, j)];
                         }
-                        sim.run(circuit, a);
-                        sim.expectations(readout, outputs[r][m][k]);
+                        if (decision) {
+                            reader.decision(circuit, a, readout, rng, outputs[r][m][k]);
+                        } else {
+                            reader.exact(circuit, a, readout, outputs[r][m][k]);
+                        }
                     }
                 }
             }
@@ -338,14 +362,14 @@ public final class GraphCloud implements CloudModel {
         }
 
         @Override
-        public int[] assign(CloudSample sample, double[] params) {
-            forward(sample, params);
+        public int[] assign(CloudSample sample, double[] params, RandomGenerator rng) {
+            forward(sample, params, rng, true);
             return CoverageDecoder.decode(scores);
         }
 
         @Override
         public int[] assignSampled(CloudSample sample, double[] params, int candidates, RandomGenerator rng) {
-            forward(sample, params);
+            forward(sample, params, rng, true);
             return CoverageDecoder.sampled(scores, candidates, rng, sample.table(), sample.rho(), sample.mu());
         }
 

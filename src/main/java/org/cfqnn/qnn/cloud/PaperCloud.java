@@ -1,13 +1,17 @@
 package org.cfqnn.qnn.cloud;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.cfqnn.qnn.DecisionReadout;
 import org.cfqnn.qnn.Objective;
 import org.cfqnn.quantum.Circuit;
 import org.cfqnn.quantum.Pauli;
 import org.cfqnn.quantum.Simulator;
+import org.cfqnn.quantum.backend.BackendSpec;
+import org.cfqnn.quantum.device.DeviceModel;
 import org.cfqnn.radio.Channel;
 import org.cfqnn.rng.Seed;
 
@@ -144,23 +148,41 @@ public final class PaperCloud implements CloudModel {
     }
 
     @Override
-    public CloudWorker worker() {
-        return new Worker();
+    public CloudWorker worker(BackendSpec decisions) {
+        return new Worker(decisions);
+    }
+
+    /** One circuit, read on the last layer's qubits. */
+    @Override
+    public List<DeviceModel.Stage> inferenceStages(int m, int k) {
+        return List.of(new DeviceModel.Stage(circuit, readout, 1));
     }
 
     private final class Worker implements CloudWorker {
-        private final Simulator sim = Simulator.forQubits(circuit.qubits());
+        private final DecisionReadout reader;
         private final double[] angles = new double[circuit.slots()];
         private final double[] z = new double[nAp];
         private final double[] rates = new double[nUser];
         private final double[] scratch = new double[3 * nUser];
 
+        Worker(BackendSpec decisions) {
+            this.reader = new DecisionReadout(Simulator.forQubits(circuit.qubits()), decisions);
+        }
+
         @Override
-        public int[] assign(CloudSample sample, double[] params) {
+        public int[] assign(CloudSample sample, double[] params, RandomGenerator rng) {
+            return decode(sample, params, rng, true);
+        }
+
+        /** Encodes, runs and floors the readout; {@code decision}: through the backend, else exactly (training). */
+        private int[] decode(CloudSample sample, double[] params, RandomGenerator rng, boolean decision) {
             System.arraycopy(params, 0, angles, 0, parameterCount());
             encode(sample.estimate(), angles, parameterCount());
-            sim.run(circuit, angles);
-            sim.expectations(readout, z);
+            if (decision) {
+                reader.decision(circuit, angles, readout, rng, z);
+            } else {
+                reader.exact(circuit, angles, readout, z);
+            }
             int[] a = new int[nAp];
             for (int m = 0; m < nAp; m++) {
                 double o = (1 - z[m]) / 2;
@@ -172,7 +194,7 @@ public final class PaperCloud implements CloudModel {
 
         @Override
         public int[] assignSampled(CloudSample sample, double[] params, int candidates, RandomGenerator rng) {
-            return assign(sample, params); // the paper decodes deterministically
+            return assign(sample, params, rng); // the paper decodes deterministically
         }
 
         @Override
@@ -180,7 +202,7 @@ public final class PaperCloud implements CloudModel {
             return new Objective() {
                 @Override
                 public double loss(double[] params) {
-                    int[] a = assign(sample, params);
+                    int[] a = decode(sample, params, null, false);
                     double q = -sample.table().minRate(a, sample.rho(), sample.mu(), penalty, rates, scratch);
                     double d = q - sample.phiAssign();
                     return d * d;

@@ -1,10 +1,14 @@
 package org.cfqnn.qnn.edge;
 
+import java.util.random.RandomGenerator;
+import org.cfqnn.qnn.DecisionReadout;
 import org.cfqnn.qnn.GradientMethod;
 import org.cfqnn.qnn.Objective;
 import org.cfqnn.quantum.Circuit;
 import org.cfqnn.quantum.Pauli;
 import org.cfqnn.quantum.Simulator;
+import org.cfqnn.quantum.backend.BackendSpec;
+import org.cfqnn.quantum.device.DeviceModel;
 import org.cfqnn.radio.CapacityTargets;
 import org.cfqnn.radio.Channel;
 
@@ -47,12 +51,19 @@ abstract class CircuitEdge implements EdgeModel {
     }
 
     @Override
-    public EdgeWorker worker() {
-        return new Worker();
+    public EdgeWorker worker(BackendSpec decisions) {
+        return new Worker(decisions);
+    }
+
+    /** One circuit read as {@code <X_j>, <Y_j>} on every antenna qubit: two measurement groups. */
+    @Override
+    public DeviceModel.Stage inferenceStage() {
+        return new DeviceModel.Stage(circuit(), observables, 1);
     }
 
     private final class Worker implements EdgeWorker {
         private final Simulator sim = Simulator.forQubits(circuit().qubits());
+        private final DecisionReadout reader;
         private final double[] hRe = new double[nTx];
         private final double[] hIm = new double[nTx];
         private final double[] uRe = new double[nTx];
@@ -64,6 +75,10 @@ abstract class CircuitEdge implements EdgeModel {
         private final double[] values = new double[observables.length];
         private final double[] weights = new double[observables.length];
 
+        Worker(BackendSpec decisions) {
+            this.reader = new DecisionReadout(sim, decisions);
+        }
+
         private void load(Channel estimate, int m, int k) {
             for (int j = 0; j < nTx; j++) {
                 hRe[j] = estimate.re(m, k, j);
@@ -71,10 +86,19 @@ abstract class CircuitEdge implements EdgeModel {
             }
         }
 
+        /** Exact outputs (training). */
         private void outputs(double[] params) {
+            outputs(params, null, false);
+        }
+
+        /** {@code u_j = <X_j> - i <Y_j>}; {@code decision}: read through the backend with {@code rng}. */
+        private void outputs(double[] params, RandomGenerator rng, boolean decision) {
             bind(hRe, hIm, params, angles);
-            sim.run(circuit(), angles);
-            sim.expectations(observables, values);
+            if (decision) {
+                reader.decision(circuit(), angles, observables, rng, values);
+            } else {
+                reader.exact(circuit(), angles, observables, values);
+            }
             for (int j = 0; j < nTx; j++) {
                 uRe[j] = values[2 * j];
                 uIm[j] = -values[2 * j + 1];
@@ -82,9 +106,10 @@ abstract class CircuitEdge implements EdgeModel {
         }
 
         @Override
-        public void precode(Channel estimate, int m, int k, double[] params, double[] vRe, double[] vIm) {
+        public void precode(Channel estimate, int m, int k, double[] params, double[] vRe, double[] vIm,
+                            RandomGenerator rng) {
             load(estimate, m, k);
-            outputs(params);
+            outputs(params, rng, true);
             PrecoderMath.normalize(uRe, uIm, vRe, vIm);
         }
 

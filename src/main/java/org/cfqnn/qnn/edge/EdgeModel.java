@@ -1,6 +1,8 @@
 package org.cfqnn.qnn.edge;
 
 import java.util.Map;
+import org.cfqnn.quantum.backend.BackendSpec;
+import org.cfqnn.quantum.device.DeviceModel;
 import org.cfqnn.rng.Seed;
 
 /**
@@ -23,7 +25,16 @@ public interface EdgeModel {
 
     double[] initialParameters(Seed seed);
 
-    EdgeWorker worker();
+    /** A worker whose precoders read exact expectation values. */
+    default EdgeWorker worker() {
+        return worker(BackendSpec.EXACT);
+    }
+
+    /** A worker whose precoders read the circuit through {@code decisions} (shots, noise); training stays exact. */
+    EdgeWorker worker(BackendSpec decisions);
+
+    /** The circuit of one precoder as the device runs it (one execution). */
+    DeviceModel.Stage inferenceStage();
 
     /** Circuit executions of one precoder (one). */
     default long circuitsPerInference() {
