@@ -19,7 +19,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.cluster.ClusterEvent;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Subscribe;
-import org.cfqnn.emulator.network.LinkModel;
+import org.cfqnn.emulator.network.Coordinator;
 import org.cfqnn.emulator.network.Network;
 import org.cfqnn.emulator.network.NetworkCommand;
 import org.cfqnn.emulator.network.Traffic;
@@ -57,8 +57,8 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
     public record Failed(String reason) implements Command {
     }
 
-    /** The network's report (idle clock, lost entity), through a local adapter. */
-    public record FromNetwork(Network.Report report) implements Command, NoSerializationVerificationNeeded {
+    /** The coordinator's report (finished, idle clock, lost entity), through a local adapter. */
+    public record FromNetwork(Coordinator.Report report) implements Command, NoSerializationVerificationNeeded {
     }
 
     /** What the network carried, through a local adapter. */
@@ -124,7 +124,7 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
     public record Outcome(Protocol protocol, String system, String sweepValue, Recorder.Results results,
                           Traffic traffic, Map<String, Integer> restarts, double[] cloudParams, double[][] edgeParams,
                           double wallSeconds, double deploymentWallSeconds, double trainingWallSeconds,
-                          List<NodeLoss> nodeLosses, Set<String> lostNodes, String failure)
+                          double syncRoundsPerStep, List<NodeLoss> nodeLosses, Set<String> lostNodes, String failure)
             implements NoSerializationVerificationNeeded {
 
         /** Deployment steps per wall-clock second. */
@@ -147,6 +147,8 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
     private final ActorRef<Outcome> replyTo;
     private final ActorRef<Recorder.Command> recorder;
     private final ActorRef<NetworkCommand> network;
+    private final ActorRef<Coordinator.Command> coordinator;
+    private final Plan plan;
     private final long wallStart = System.nanoTime();
     private final Map<String, HostRef> live = new LinkedHashMap<>();
     private final Set<String> lostNodes = new LinkedHashSet<>();
@@ -170,38 +172,41 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
         this.cloudParams = qnn == null ? null : qnn.cloudParams();
         this.edgeParams = qnn == null ? null : qnn.edgeParams().clone();
         this.latencyReports = new long[nAp];
-        Plan plan = Plans.of(s, spec.protocol(), qnn, spec.emulateTraining());
+        this.plan = Plans.of(s, spec.protocol(), qnn, spec.emulateTraining());
         this.recorder = ctx.spawn(Recorder.create(new Recorder.Setup(s.radio().nUser(), s.emulator().steps(), spec.steps(),
                 spec.sweepValue(), spec.protocol().label(), spec.system(), spec.progress())), "recorder");
         boolean nonCentralized = spec.protocol() == Protocol.NON_CENTRALIZED;
 
         // who runs where; APs (and the cloud) whose node is gone are lost from the start
-        Set<Address> expected = new LinkedHashSet<>(List.of(Address.WORLD));
+        Set<Address> local = new LinkedHashSet<>(List.of(Address.WORLD)); // on the world node
+        Set<String> nodes = new LinkedHashSet<>(List.of(spec.node()));
         boolean[] hosted = new boolean[nAp];
         boolean cloudHosted = false;
         for (HostRef h : spec.hosts()) {
             live.put(h.node(), h);
             ctx.watchWith(h.ref(), new HostGone(h.node()));
+            Set<Address> on = h.node().equals(spec.node()) ? local : new LinkedHashSet<>();
+            nodes.add(h.node());
             if (h.cloud()) {
-                expected.add(Address.CLOUD);
+                on.add(Address.CLOUD);
                 cloudHosted = true;
             }
             for (int m : h.aps()) {
                 hosted[m] = true;
-                expected.add(Address.ap(m));
+                on.add(Address.ap(m));
                 if (nonCentralized) {
-                    expected.add(Address.edge(m));
+                    on.add(Address.edge(m));
                 }
             }
         }
         for (int k = 0; k < s.radio().nUser(); k++) {
-            expected.add(Address.user(k));
+            local.add(Address.user(k));
         }
-        ActorRef<Network.Report> reports = ctx.messageAdapter(Network.Report.class, FromNetwork::new);
-        boolean virtual = s.emulator().clock() == Clock.VIRTUAL;
-        this.network = ctx.spawn(Network.create(new Network.Setup(virtual, nAp, plan.edgeTrainingTicks(),
-                new LinkModel(s.emulator().links(), plan.seed().split("links")), spec.trace(), spec.node(), expected),
-                reports), "network");
+        ActorRef<Coordinator.Report> reports = ctx.messageAdapter(Coordinator.Report.class, FromNetwork::new);
+        this.coordinator = ctx.spawn(Coordinator.create(new Coordinator.Setup(plan, s.emulator().links(), spec.trace(),
+                nodes), reports), "coordinator");
+        this.network = ctx.spawn(Network.create(new Network.Setup(spec.node(), plan, s.emulator().links(), spec.trace(),
+                local, coordinator)), "network");
 
         // the world and the users live here, with the network
         Map<Address, Endpoint> endpoints = new LinkedHashMap<>();
@@ -221,7 +226,8 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
         String models = qnn == null ? null : ModelFiles.bundle(qnn);
         for (HostRef h : spec.hosts()) {
             h.ref().tell(new Host.StartRun(spec.runId(), h.node(), spec.config(), spec.protocol(), models,
-                    spec.emulateTraining(), h.cloud(), h.aps(), h.crashStep(), network, recorder, ctx.getSelf()));
+                    spec.emulateTraining(), h.cloud(), h.aps(), h.crashStep(), spec.node(), network, coordinator,
+                    recorder, ctx.getSelf()));
         }
         if (clustered(ctx)) {
             Cluster.get(ctx.getSystem()).subscriptions().tell(Subscribe.create(ctx.messageAdapter(
@@ -248,7 +254,7 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
         if (!cloudHosted) {
             lostFromStart(initial, Address.CLOUD, spec.lostEarlier().getOrDefault(Address.CLOUD, "?"));
         }
-        network.tell(new NetworkCommand.Start(initial));
+        coordinator.tell(new Coordinator.Start(initial));
     }
 
     private static boolean clustered(ActorContext<Command> ctx) {
@@ -277,10 +283,7 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
         return newReceiveBuilder()
                 .onMessage(Failed.class, f -> finish(f.reason()))
                 .onMessage(FromNetwork.class, this::onNetwork)
-                .onMessage(Carried.class, c -> {
-                    traffic = c.traffic();
-                    return stoppedOne("network");
-                })
+                .onMessage(Carried.class, this::onCarried)
                 .onMessage(HostStopped.class, h -> {
                     collect(h.stopped());
                     return stoppedOne(h.stopped().node());
@@ -304,17 +307,17 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
     }
 
     private Behavior<Command> onNetwork(FromNetwork f) {
-        if (f.report() instanceof Network.Finished) {
+        if (f.report() instanceof Coordinator.Finished) {
             return onWorldDone();
         }
-        if (f.report() instanceof Network.Lost l) {
+        if (f.report() instanceof Coordinator.Lost l) {
             long[] t = times(l.node());
             t[3] = t[3] < 0 ? l.wallMicros() : t[3];
             return this;
         }
         if (!worldDone) {
             String why = live.values().stream().anyMatch(HostRef::cloud) ? "" : " (the cloud's node is gone)";
-            return finish("the virtual clock ran out of events at t = " + ((Network.Idle) f.report()).at()
+            return finish("the virtual clock ran out of events at t = " + ((Coordinator.Idle) f.report()).at()
                     + " ns before the last step finished" + why);
         }
         return this;
@@ -333,17 +336,25 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
         return nodeTimes.computeIfAbsent(node, n -> new long[] {-1, -1, -1, -1});
     }
 
-    /** The world is done: entities stopping now are no loss; ask the network and every live host for their reports. */
+    /**
+     * The world is done: entities stopping now are no loss. First what every node's network carried, then
+     * (the nodes' networks stay up for that) every live host's report.
+     */
     private Behavior<Command> onWorldDone() {
         worldDone = true;
         awaiting.add("network");
-        network.tell(new NetworkCommand.Close(getContext().messageAdapter(Traffic.class, Carried::new)));
+        coordinator.tell(new Coordinator.Close(getContext().messageAdapter(Traffic.class, Carried::new)));
+        return this;
+    }
+
+    private Behavior<Command> onCarried(Carried c) {
+        traffic = c.traffic();
         ActorRef<Host.Stopped> adapter = getContext().messageAdapter(Host.Stopped.class, HostStopped::new);
         for (HostRef h : live.values()) {
             awaiting.add(h.node());
             h.ref().tell(new Host.StopRun(spec.runId(), h.node(), adapter));
         }
-        return stoppedOne(null);
+        return stoppedOne("network");
     }
 
     private void collect(Host.Stopped s) {
@@ -375,9 +386,10 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
         double training = results == null || !spec.emulateTraining() ? 0
                 : (results.deploymentWallStartNanos() - wallStart) / 1e9;
         double deployment = results == null ? 0 : (now - results.deploymentWallStartNanos()) / 1e9;
-        replyTo.tell(new Outcome(spec.protocol(), spec.system(), spec.sweepValue(), results,
-                traffic == null ? new Traffic(Map.of(), Map.of(), null, null) : traffic, restarts, cloudParams,
-                edgeParams, (now - wallStart) / 1e9, deployment, training, losses, lostNodes, failure));
+        Traffic carriedTraffic = traffic == null ? new Traffic(Map.of(), Map.of(), null, null, 0) : traffic;
+        replyTo.tell(new Outcome(spec.protocol(), spec.system(), spec.sweepValue(), results, carriedTraffic, restarts,
+                cloudParams, edgeParams, (now - wallStart) / 1e9, deployment, training,
+                (double) carriedTraffic.syncRounds() / plan.totalTicks(), losses, lostNodes, failure));
         return Behaviors.stopped();
     }
 }

@@ -15,9 +15,12 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.cfqnn.emulator.network.Coordinator;
+import org.cfqnn.emulator.network.Network;
 import org.cfqnn.emulator.network.NetworkCommand;
 import org.cfqnn.emulator.network.WallClock;
 import org.cfqnn.emulator.record.Recorder;
+import org.cfqnn.emulator.record.TraceWriter;
 import org.cfqnn.protocol.AccessPoint;
 import org.cfqnn.protocol.Address;
 import org.cfqnn.protocol.Cloud;
@@ -53,11 +56,13 @@ public final class Host extends AbstractBehavior<Host.Command> {
      * Start this host's part of run {@code runId} as node {@code node}: the cloud if {@code cloud}, and AP m
      * (with edge m, non-centralized) for every m in {@code aps}. {@code config} is the resolved scenario
      * (the cfqnn block), {@code models} the model bundle (null for classical protocols). The node dies while
-     * handling deployment step {@code crashStep} (negative: never).
+     * handling deployment step {@code crashStep} (negative: never). On the world's node the entities join
+     * its network; elsewhere the host starts the node's own network, which joins the run's coordinator.
      */
     public record StartRun(String runId, String node, String config, Protocol protocol, String models, boolean emulate,
-                           boolean cloud, int[] aps, long crashStep, ActorRef<NetworkCommand> network,
-                           ActorRef<Recorder.Command> recorder, ActorRef<Emulation.Command> emulation) implements Command {
+                           boolean cloud, int[] aps, long crashStep, String worldNode, ActorRef<NetworkCommand> worldNetwork,
+                           ActorRef<Coordinator.Command> coordinator, ActorRef<Recorder.Command> recorder,
+                           ActorRef<Emulation.Command> emulation) implements Command {
     }
 
     /** Stop run {@code runId}'s entities (this host is node {@code node} in it) and report. */
@@ -77,7 +82,7 @@ public final class Host extends AbstractBehavior<Host.Command> {
     }
 
     /** A run in progress on this host. */
-    private record Running(ActorRef<Void> entities, RunNode run, StartRun start) {
+    private record Running(ActorRef<Void> entities, ActorRef<NetworkCommand> network, RunNode run, StartRun start) {
     }
 
     private final Runnable die;
@@ -132,31 +137,35 @@ public final class Host extends AbstractBehavior<Host.Command> {
             r.emulation().tell(new Emulation.NodeDying(r.node(), WallClock.micros()));
             die.run();
         });
-        RunNode run = new RunNode(plan, r.node(), Charging.of(s.emulator()), s.optimumLimit(), r.network(), r.recorder(),
+        ActorRef<NetworkCommand> network = r.node().equals(r.worldNode()) ? r.worldNetwork()
+                : getContext().spawn(Network.create(new Network.Setup(r.node(), plan, s.emulator().links(),
+                        TraceWriter.remote(s.emulator().trace()), endpoints.keySet(), r.coordinator())),
+                        "network-" + r.runId());
+        RunNode run = new RunNode(plan, r.node(), Charging.of(s.emulator()), s.optimumLimit(), network, r.recorder(),
                 r.emulation(), training, new ParameterStore(), new Faults(s.emulator().faults()), crash, endpoints,
                 new AtomicLongArray(plan.nAp()));
         DispatcherSelector compute = DispatcherSelector.fromConfig(COMPUTE_DISPATCHER);
         ActorRef<Void> entities = getContext().spawn(Behaviors.<Void>setup(ctx -> {
             if (r.cloud()) {
-                register(r, Address.CLOUD, ctx.spawn(EntityActor.create(run, Address.CLOUD,
+                register(run, Address.CLOUD, ctx.spawn(EntityActor.create(run, Address.CLOUD,
                         n -> new Cloud(n.plan(), n.charges(), n.memory(), n.classicalLimit())), "cloud", compute));
             }
             for (int m : r.aps()) {
-                register(r, Address.ap(m), ctx.spawn(EntityActor.create(run, Address.ap(m),
+                register(run, Address.ap(m), ctx.spawn(EntityActor.create(run, Address.ap(m),
                         n -> new AccessPoint(n.plan(), m)), Address.ap(m).toString()));
                 if (nonCentralized) {
-                    register(r, Address.edge(m), ctx.spawn(EntityActor.create(run, Address.edge(m),
+                    register(run, Address.edge(m), ctx.spawn(EntityActor.create(run, Address.edge(m),
                             n -> new Edge(n.plan(), n.charges(), n.memory(), m)), Address.edge(m).toString(), compute));
                 }
             }
             return Behaviors.empty();
         }), r.runId());
-        runs.put(r.runId(), new Running(entities, run, r));
+        runs.put(r.runId(), new Running(entities, network, run, r));
         return this;
     }
 
-    private static void register(StartRun r, Address address, ActorRef<EntityActor.Command> ref) {
-        r.network().tell(new NetworkCommand.Register(address, ref.narrow(), r.node()));
+    private static void register(RunNode run, Address address, ActorRef<EntityActor.Command> ref) {
+        run.network().tell(new NetworkCommand.Register(address, ref.narrow(), run.node()));
     }
 
     private Behavior<Command> onStop(StopRun stop) {
@@ -166,6 +175,9 @@ public final class Host extends AbstractBehavior<Host.Command> {
             return this;
         }
         getContext().stop(running.entities());
+        if (!running.network().equals(running.start().worldNetwork())) {
+            getContext().stop(running.network());
+        }
         RunNode run = running.run();
         Map<Integer, double[]> edges = new TreeMap<>();
         Map<Integer, Long> reports = new TreeMap<>();

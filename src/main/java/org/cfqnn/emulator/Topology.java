@@ -50,6 +50,7 @@ public record Topology(String worldNode, List<Slot> slots) {
                         : "runs in the world node's JVM; killing it would end the run (give it a node of its own)");
             }
         }
+        requireLookahead(s);
         int edgeNodes = edgeNodes();
         List<Emulation.HostRef> out = new ArrayList<>();
         for (Slot slot : slots) {
@@ -68,6 +69,26 @@ public record Topology(String worldNode, List<Slot> slots) {
             out.add(new Emulation.HostRef(slot.ref(), slot.node(), slot.cloud(), aps, crash));
         }
         return out;
+    }
+
+    /**
+     * In virtual time, a modelled link between entities on different nodes needs a latency: it is the
+     * lookahead that lets nodes advance in parallel (conservative synchronization), and with none every
+     * message would need a round across nodes.
+     */
+    private void requireLookahead(ScenarioSettings s) {
+        if (s.emulator().clock() != org.cfqnn.scenario.Clock.VIRTUAL) {
+            return;
+        }
+        boolean cloudApart = slots.stream().anyMatch(x -> x.edgeIndex() >= 0 && !x.cloud());
+        for (org.cfqnn.protocol.Link link : List.of(org.cfqnn.protocol.Link.FRONTHAUL, org.cfqnn.protocol.Link.CLOUD_EDGE)) {
+            if (cloudApart && s.emulator().links().get(link).latency() == 0) {
+                throw new InvalidInputException("emulator.links." + link.label() + ".latency", "0 us",
+                        "must be > 0 in a cluster run whose cloud and APs are on different nodes: the latency is the "
+                                + "lookahead that lets the nodes advance in parallel; give the link a latency, or run "
+                                + "in one JVM");
+            }
+        }
     }
 
     /** What the nodes that died earlier hosted: address -> node. */

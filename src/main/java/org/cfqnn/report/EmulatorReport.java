@@ -129,6 +129,7 @@ public final class EmulatorReport {
             x.put("wallSeconds", o.wallSeconds());
             x.put("deploymentStepsPerSecond", o.stepsPerSecond());
             x.put("messagesPerSecond", o.traffic().messages() / o.wallSeconds());
+            x.put("syncRoundsPerStep", o.syncRoundsPerStep()); // rounds of the clock across cluster nodes
             ObjectNode hops = x.putObject("hopsUs");
             hops(hops.putObject("inNode"), o.traffic().inNodeHops());
             hops(hops.putObject("crossNode"), o.traffic().crossNodeHops());

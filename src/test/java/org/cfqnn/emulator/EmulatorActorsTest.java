@@ -18,9 +18,10 @@ import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.serialization.SerializationExtension;
-import org.cfqnn.emulator.network.LinkModel;
+import org.cfqnn.emulator.network.Coordinator;
 import org.cfqnn.emulator.network.Network;
 import org.cfqnn.emulator.network.NetworkCommand;
+import org.cfqnn.emulator.network.Placement;
 import org.cfqnn.emulator.record.Recorder;
 import org.cfqnn.emulator.record.TraceWriter;
 import org.cfqnn.protocol.AccessPoint;
@@ -35,7 +36,6 @@ import org.cfqnn.protocol.Protocol;
 import org.cfqnn.protocol.Timer;
 import org.cfqnn.qnn.TrainedQnn;
 import org.cfqnn.qnn.train.SystemTrainer;
-import org.cfqnn.rng.Seed;
 import org.cfqnn.scenario.EmulatorSettings.LinkSettings;
 import org.cfqnn.scenario.Models;
 import org.cfqnn.scenario.ScenarioSettings;
@@ -64,9 +64,16 @@ class EmulatorActorsTest {
         return new Message.Csi(step, ap, new double[6], new double[6], true);
     }
 
-    private ActorRef<NetworkCommand> network(boolean virtual, long latency, double loss, ActorRef<Network.Report> report) {
-        return testKit.spawn(Network.create(new Network.Setup(virtual, 4, 0, new LinkModel(links(latency, loss),
-                new Seed(1)), TraceWriter.disabled(), "local", Set.of()), report));
+    /** A node's network alone (probes as its entities and coordinator), every entity on this node. */
+    private ActorRef<NetworkCommand> network(boolean virtual, long latency, double loss,
+                                             ActorRef<Coordinator.Command> coordinator) {
+        ScenarioSettings s = EmulatorTestSupport.small("emulator.clock=" + (virtual ? "virtual" : "real"));
+        ActorRef<NetworkCommand> net = testKit.spawn(Network.create(new Network.Setup("local",
+                Plans.of(s, Protocol.SEARCH, null, false), links(latency, loss), TraceWriter.disabled(), Set.of(),
+                coordinator)));
+        net.tell(new NetworkCommand.Directory(new Placement(List.of()), List.of(), true,
+                org.cfqnn.emulator.network.WallClock.micros()));
+        return net;
     }
 
     /** What {@code from} sends after handling a delivery: {@code sends}, {@code timers}, acknowledged or not. */
@@ -79,7 +86,7 @@ class EmulatorActorsTest {
     void realClockDeliversAfterTheLinkLatencyOnTheWallClock() {
         // the network's own timer thread, not Pekko's (manual) scheduler: 30 ms of link latency on the wall clock
         TestProbe<Deliver> edge = testKit.createTestProbe();
-        ActorRef<NetworkCommand> net = network(false, 30_000_000, 0, testKit.<Network.Report>createTestProbe().ref());
+        ActorRef<NetworkCommand> net = network(false, 30_000_000, 0, testKit.<Coordinator.Command>createTestProbe().ref());
         net.tell(new NetworkCommand.Register(Address.edge(0), edge.ref(), "local"));
         long t0 = System.nanoTime();
         net.tell(handled(Address.ap(0), List.of(new NetworkCommand.Out(Address.edge(0), csi(0, 0), 0, -1, 0)), List.of(),
@@ -94,7 +101,7 @@ class EmulatorActorsTest {
     @Test
     void realClockLosesMessagesWithTheLinksProbability() {
         TestProbe<Deliver> edge = testKit.createTestProbe();
-        ActorRef<NetworkCommand> net = network(false, 0, 0.9999, testKit.<Network.Report>createTestProbe().ref());
+        ActorRef<NetworkCommand> net = network(false, 0, 0.9999, testKit.<Coordinator.Command>createTestProbe().ref());
         net.tell(new NetworkCommand.Register(Address.edge(0), edge.ref(), "local"));
         net.tell(handled(Address.ap(0), List.of(new NetworkCommand.Out(Address.edge(0), csi(0, 0), 0, -1, 0)), List.of(),
                 false));
@@ -106,16 +113,18 @@ class EmulatorActorsTest {
         TestProbe<Deliver> edge = testKit.createTestProbe();
         TestProbe<Deliver> ap0 = testKit.createTestProbe();
         TestProbe<Deliver> ap1 = testKit.createTestProbe();
-        TestProbe<Network.Report> idle = testKit.createTestProbe();
-        ActorRef<NetworkCommand> net = network(true, 0, 0, idle.ref());
+        TestProbe<Coordinator.Command> coordinator = testKit.createTestProbe();
+        ActorRef<NetworkCommand> net = network(true, 0, 0, coordinator.ref());
         net.tell(new NetworkCommand.Register(Address.edge(0), edge.ref(), "local"));
         net.tell(new NetworkCommand.Register(Address.ap(0), ap0.ref(), "local"));
         net.tell(new NetworkCommand.Register(Address.ap(1), ap1.ref(), "local"));
+        coordinator.expectMessageClass(Coordinator.NodeReady.class); // every entity expected here has registered
         net.tell(handled(Address.ap(1), List.of(), List.of(new NetworkCommand.Later(10, new Timer.TransmitDue(7), 0)),
                 false));
         net.tell(handled(Address.ap(0), List.of(), List.of(new NetworkCommand.Later(10, new Timer.TransmitDue(8), 0)),
                 false));
-        net.tell(new NetworkCommand.Start(List.of(new NetworkCommand.Initial(Address.edge(0), new Timer.Begin()))));
+        net.tell(new NetworkCommand.Advance(Long.MAX_VALUE, -1, -1, 0, List.of(new NetworkCommand.Arrival(Address.edge(0),
+                new Timer.Begin(), 0, -1, 0, -1, null))));
         assertThat(edge.expectMessageClass(Deliver.class).at()).isZero();
         ap0.expectNoMessage(SHORT); // t = 10 must wait for the t = 0 event to be acknowledged
         net.tell(handled(Address.edge(0), List.of(), List.of(), true));
@@ -124,10 +133,12 @@ class EmulatorActorsTest {
         assertThat(d0.at()).isEqualTo(10);
         assertThat(d1.at()).isEqualTo(10);
         assertThat(((Timer.TransmitDue) d0.event()).step()).isEqualTo(8);
-        idle.expectNoMessage(SHORT);
+        coordinator.expectNoMessage(SHORT); // nothing to report while deliveries are unanswered
         net.tell(handled(Address.ap(0), List.of(), List.of(), true));
         net.tell(handled(Address.ap(1), List.of(), List.of(), true));
-        assertThat(((Network.Idle) idle.expectMessageClass(Network.Idle.class)).at()).isEqualTo(10);
+        Coordinator.Reached idle = coordinator.expectMessageClass(Coordinator.Reached.class);
+        assertThat(idle.now()).isEqualTo(10);
+        assertThat(idle.next()).isEqualTo(Long.MAX_VALUE); // nothing left: the run is idle at t = 10
     }
 
     private static TrainedQnn qnn(ScenarioSettings s) {

@@ -12,7 +12,10 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.serialization.Serializers;
-import org.cfqnn.emulator.network.Network;
+import org.cfqnn.emulator.network.Coordinator;
+import org.cfqnn.emulator.network.Placement;
+import org.cfqnn.emulator.record.TraceWriter;
+import org.cfqnn.protocol.Link;
 import org.cfqnn.emulator.network.NetworkCommand;
 import org.cfqnn.emulator.network.Traffic;
 import org.cfqnn.emulator.record.Recorder;
@@ -60,22 +63,39 @@ class MessageSerializationTest {
                         new Timer.TransmitDue(3), 10)), true, false, 42, 1234),
                 new NetworkCommand.Out(Address.edge(1), new Message.Precoder(3, 1, 2, v, v), 0, 1, 2),
                 new NetworkCommand.Later(5, new Timer.StepTick(2), 3),
-                new NetworkCommand.Start(List.of(new NetworkCommand.Initial(Address.WORLD, new Timer.Begin()))),
                 new NetworkCommand.Initial(Address.WORLD, new Timer.Begin()),
+                new NetworkCommand.Arrival(Address.ap(2), new Message.Reception(1, 0, 2, true), 5, 3, 4, 77, null),
+                new NetworkCommand.Peer("edge-0", ref.unsafeUpcast()),
+                new NetworkCommand.Directory(new Placement(List.of(new Placement.Entry(Address.ap(1), "edge-0"))),
+                        List.of(new NetworkCommand.Peer("edge-0", ref.unsafeUpcast())), false, 123),
+                new Placement(List.of(new Placement.Entry(Address.CLOUD, "cloud"))),
+                new Placement.Entry(Address.CLOUD, "cloud"),
+                new NetworkCommand.Advance(100, -1, 5, 2, List.of()),
+                new NetworkCommand.Incoming(List.of()),
+                new Coordinator.NodeReady("edge-0", ref.unsafeUpcast(), List.of(Address.ap(0))),
+                new Coordinator.Reached("edge-0", List.of(), List.of(new Coordinator.Traced(5, 1, 2, 3,
+                        new TraceWriter.Line(1, 5, 0, "deployment", Address.ap(0), Address.CLOUD, "Csi", 120,
+                                Link.FRONTHAUL, 9, 8, "edge-0", "cloud", 0, 4, 1, 0, 0, 12, "search"))), 7, 8, 9, 10),
+                new Coordinator.Traced(5, 1, 2, 3, new TraceWriter.Line(1, 5, 0, "deployment", Address.ap(0),
+                        Address.CLOUD, "Csi", 120, Link.FRONTHAUL, 9, 8, "edge-0", "cloud", 0, 4, 1, 0, 0, 12, "")),
+                new Coordinator.WorldFinished(4), new Coordinator.EntityGone(Address.ap(1), "edge-0", 3, 4),
+                new Coordinator.Lines(List.of()),
+                new Coordinator.Idle(5), new Coordinator.Lost(Address.ap(1), "edge-0", 5, 6),
+                new Coordinator.Finished(9),
                 new NetworkCommand.Close(ref.unsafeUpcast()), new NetworkCommand.EntityStopped(Address.ap(1)),
                 new NetworkCommand.Dispatch(Address.ap(1), new Deliver(new Timer.Begin(), 5, 6, 7)),
                 new Deliver(new Message.Reception(1, 0, 2, true), 10, 11, 12),
-                new Network.Idle(5), new Network.Lost(Address.ap(1), "edge-0", 5, 6),
                 new Recorder.Record(new Measurement.Reassigned(5)),
                 new Recorder.Finish(ref.unsafeUpcast(), new long[] {3, -1}),
                 new Recorder.Results(2, 1, 2, 0.5, 1, 1.5, 2, 0, 1, 4, 0, 9, 10, 20, 30, new long[] {1, 2},
                         List.of(new Recorder.Outage("edge-1", List.of("ap-3"), 4, 5, 1, 0, 2)), 77, 88),
                 new Recorder.Outage("edge-1", List.of("ap-3"), 4, -1, 1, 0, 2),
                 new Traffic(Map.of("deployment", new Traffic.Count(5, 100, 1)), Map.of("Csi", new Traffic.Count(2, 60, 0)),
-                        new Traffic.Hops(3, 10, 20, 30), new Traffic.Hops(0, 0, 0, 0)),
-                new Network.Finished(9), new Emulation.NodeDying("edge-0", 99), new Emulation.Failed("too slow"),
+                        new Traffic.Hops(3, 10, 20, 30), new Traffic.Hops(0, 0, 0, 0), 4),
+                new Emulation.NodeDying("edge-0", 99), new Emulation.Failed("too slow"),
                 new Host.StartRun("run-0", "edge-0", "{\"seed\":1}", Protocol.NON_CENTRALIZED, null, false, false,
-                        new int[] {0, 1}, -1, ref.unsafeUpcast(), ref.unsafeUpcast(), ref.unsafeUpcast()),
+                        new int[] {0, 1}, -1, "world", ref.unsafeUpcast(), ref.unsafeUpcast(), ref.unsafeUpcast(),
+                        ref.unsafeUpcast()),
                 new Host.StopRun("run-0", "cloud", ref.unsafeUpcast()),
                 new Host.Stopped("run-0", "cloud", v, Map.of(1, v), Map.of("cloud", 1), Map.of(1, 5L)), new Host.Shutdown());
         for (Object o : all) {
@@ -87,12 +107,15 @@ class MessageSerializationTest {
     /** Every concrete message type reachable from the actors' protocols, and every protocol event they carry. */
     private static List<Class<?>> messageTypes() {
         List<Class<?>> out = new ArrayList<>();
-        for (Class<?> root : List.of(NetworkCommand.class, Network.Report.class, Recorder.Command.class,
+        for (Class<?> root : List.of(NetworkCommand.class, Coordinator.Command.class, Coordinator.Report.class,
+                Recorder.Command.class,
                 Emulation.Command.class, Host.Command.class, EntityActor.Command.class, Message.class, Timer.class,
                 Notice.class, Measurement.class)) {
             collect(root, out);
         }
         out.addAll(List.of(NetworkCommand.Initial.class, NetworkCommand.Out.class, NetworkCommand.Later.class,
+                NetworkCommand.Arrival.class, NetworkCommand.Peer.class, Placement.class, Placement.Entry.class,
+                Coordinator.Traced.class,
                 Recorder.Results.class, Recorder.Outage.class, Host.Stopped.class, Traffic.class));
         return out;
     }

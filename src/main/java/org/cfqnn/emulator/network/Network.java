@@ -1,5 +1,6 @@
 package org.cfqnn.emulator.network;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,53 +14,43 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
-import org.cfqnn.emulator.CborSerializable;
 import org.cfqnn.emulator.Deliver;
 import org.cfqnn.emulator.record.TraceWriter;
 import org.cfqnn.protocol.Address;
 import org.cfqnn.protocol.Link;
+import org.cfqnn.protocol.Lookahead;
 import org.cfqnn.protocol.Message;
-import org.cfqnn.protocol.Notice;
+import org.cfqnn.protocol.Plan;
+import org.cfqnn.scenario.EmulatorSettings.LinkSettings;
 
 /**
- * The links between entities and the clock of the run.
+ * A node's share of the emulated network: the clock and the links of the entities that live on one
+ * cluster node (in one JVM, of all of them). It applies the link model to what its entities send, traces
+ * and counts every message, and delivers what is due to its entities.
  *
- * <p><b>Virtual time</b> is a conservative discrete-event simulation: every message and timer is an
- * event in one queue ordered by (time, sender ordinal, sender sequence number); the network delivers the
- * earliest batch of same-time events (in parallel: different actors), waits until every recipient has
- * said it handled its delivery (one {@link NetworkCommand.Handled} carries what it caused and the
- * acknowledgement), then advances. The order never depends on thread timing or on which cluster node an
- * entity lives, so a seed reproduces a run exactly, as fast as the machines allow.
+ * <p><b>Virtual time</b> is a conservative discrete-event simulation. Events wait in a queue ordered by
+ * (time, sender ordinal, sender sequence number); the network delivers the earliest batch of same-time
+ * events (a wave; a batch caused by a wave at the same time is the next wave) to its entities in parallel,
+ * waits until every one has answered with what it caused ({@link NetworkCommand.Handled}, which also
+ * acknowledges), then goes on. The run's {@link Coordinator} says how far it may go: every event before the
+ * end of a window, in which nothing can arrive from another node (the lookahead of the protocol, {@link
+ * Lookahead}), or one wave at an instant when other nodes may send at that same instant. Messages for
+ * entities on other nodes wait for the window's end and travel with the report. The order of events never
+ * depends on thread timing or on where an entity lives, so a seed reproduces a run exactly, in one JVM or
+ * across nodes.
  *
- * <p><b>Real time</b> uses the same link model and schedules deliveries on the wall clock, with a timer
- * thread of its own ({@link WallTimer}).
+ * <p><b>Real time</b> uses the same link model and delivers on the wall clock with a timer thread of its
+ * own ({@link WallTimer}); a message for another node goes straight to that node's network (one hop),
+ * which delivers it at its arrival time.
  *
- * <p>Either way it traces every message ({@link TraceWriter}, written off this actor's thread) and counts
- * messages and bytes. It watches every entity: one that stops before the run is over (its cluster node was
- * killed and removed) is lost: its unacknowledged deliveries no longer hold the clock, messages to it are
- * dropped, and the world and the cloud are told ({@link Notice.EntityLost}), as cluster membership would.
+ * <p>It watches its entities: one that stops before the run is over is lost; the coordinator tells the
+ * world and the cloud.
  */
 public final class Network extends AbstractBehavior<NetworkCommand> {
 
-    /** What the network tells the run. */
-    public sealed interface Report extends CborSerializable permits Idle, Lost, Finished {
-    }
-
-    /** The world put the run's last step on the air (reported once its sends are counted and queued). */
-    public record Finished(long at) implements Report {
-    }
-
-    /** The virtual clock has nothing left to deliver. */
-    public record Idle(long at) implements Report {
-    }
-
-    /** Entity {@code address} on {@code node} was lost at run time {@code at} ns ({@code wallMicros}: {@link WallClock}). */
-    public record Lost(Address address, String node, long at, long wallMicros) implements Report {
-    }
-
-    /** How a run's network is set up: its clock, size, phases and where its trace goes. */
-    public record Setup(boolean virtual, int nAp, int edgeTrainingTicks, LinkModel links, TraceWriter trace,
-                        String node, Set<Address> expected) {
+    /** How a node's network is set up for one run. */
+    public record Setup(String node, Plan plan, Map<Link, LinkSettings> links, TraceWriter trace,
+                        Set<Address> expected, ActorRef<Coordinator.Command> coordinator) {
     }
 
     private record Pending(long time, int ordinal, long seq, Address to, Deliver deliver, TraceWriter.Line traced)
@@ -77,41 +68,57 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
     }
 
     /** The network's own events (initial events, loss notices) sort before every entity's at the same time. */
-    private static final int OWN_ORDINAL = -1;
+    static final int OWN_ORDINAL = -1;
 
     private final Setup setup;
+    private final boolean virtual;
+    private final int nAp;
+    private final LinkModel links;
     private final Traffic.Counter traffic = new Traffic.Counter();
-    private final ActorRef<Report> report;
     private final Map<Address, ActorRef<Deliver>> entities = new HashMap<>();
-    private final Map<Address, String> nodes = new HashMap<>();
     private final Map<Address, Integer> unacked = new HashMap<>();
     private final Set<Address> lost = new HashSet<>();
     private final PriorityQueue<Pending> queue = new PriorityQueue<>();
-    private final long wallStart = System.nanoTime();
-    private NetworkCommand.Start waitingStart;
+    private final List<NetworkCommand.Arrival> outgoing = new ArrayList<>();
+    private final List<Coordinator.Traced> lines = new ArrayList<>();
+    private Map<Address, String> nodes = Map.of();
+    private Map<String, ActorRef<NetworkCommand>> peers = Map.of();
+    private Lookahead.Links leaving;
+    private boolean streaming;
+    private long startMicros;
     private WallTimer timer; // real time only
     private boolean closed;
-    private long ownSeq;
+    private boolean reported;
     private long now;
+    private long windowEnd = -1;
+    private long waveTime = -1;
+    private boolean waveDelivered = true;
+    private long lastTime = -1;
+    private int lastWave;
+    private long globalWaveTime = -1;
+    private int globalWave;
     private int outstanding;
 
-    private Network(ActorContext<NetworkCommand> ctx, Setup setup, ActorRef<Report> report) {
+    private Network(ActorContext<NetworkCommand> ctx, Setup setup) {
         super(ctx);
         this.setup = setup;
-        this.report = report;
+        this.virtual = !setup.plan().realClock();
+        this.nAp = setup.plan().nAp();
+        this.links = new LinkModel(setup.links(), setup.plan().seed().split("links"));
     }
 
-    /** A run's network; it starts the clock once every expected entity has registered. */
-    public static Behavior<NetworkCommand> create(Setup setup, ActorRef<Report> report) {
-        return Behaviors.setup(ctx -> new Network(ctx, setup, report));
+    public static Behavior<NetworkCommand> create(Setup setup) {
+        return Behaviors.setup(ctx -> new Network(ctx, setup));
     }
 
     @Override
     public Receive<NetworkCommand> createReceive() {
         return newReceiveBuilder()
                 .onMessage(NetworkCommand.Register.class, this::onRegister)
+                .onMessage(NetworkCommand.Directory.class, this::onDirectory)
                 .onMessage(NetworkCommand.Handled.class, this::onHandled)
-                .onMessage(NetworkCommand.Start.class, this::onStart)
+                .onMessage(NetworkCommand.Advance.class, this::onAdvance)
+                .onMessage(NetworkCommand.Incoming.class, this::onIncoming)
                 .onMessage(NetworkCommand.EntityStopped.class, this::onEntityStopped)
                 .onMessage(NetworkCommand.Dispatch.class, this::onDispatch)
                 .onMessage(NetworkCommand.Close.class, c -> {
@@ -130,71 +137,64 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
 
     private Behavior<NetworkCommand> onRegister(NetworkCommand.Register r) {
         entities.put(r.address(), r.ref());
-        nodes.put(r.address(), r.node());
         getContext().watchWith(r.ref(), new NetworkCommand.EntityStopped(r.address()));
-        if (waitingStart != null && entities.keySet().containsAll(setup.expected())) {
-            NetworkCommand.Start s = waitingStart;
-            waitingStart = null;
-            onStart(s);
+        if (entities.keySet().containsAll(setup.expected()) && !reported) {
+            reported = true;
+            setup.coordinator().tell(new Coordinator.NodeReady(setup.node(), getContext().getSelf(),
+                    List.copyOf(entities.keySet())));
         }
         return this;
     }
 
+    private Behavior<NetworkCommand> onDirectory(NetworkCommand.Directory d) {
+        nodes = d.placement().nodes();
+        Map<String, ActorRef<NetworkCommand>> p = new HashMap<>();
+        d.peers().forEach(x -> p.put(x.node(), x.network()));
+        peers = p;
+        streaming = d.streaming();
+        startMicros = d.startMicros();
+        leaving = Placement.links(setup.node(), nodes, setup.links());
+        return this;
+    }
+
     private long clock() {
-        return setup.virtual() ? now : System.nanoTime() - wallStart;
+        return virtual ? now : (WallClock.micros() - startMicros) * 1000;
     }
 
     private static long eventId(int ordinal, long seq) {
         return ((long) ordinal << 40) | seq;
     }
 
-    private Behavior<NetworkCommand> onStart(NetworkCommand.Start s) {
-        if (!entities.keySet().containsAll(setup.expected())) {
-            waitingStart = s; // entities on other nodes are still registering
-            return this;
-        }
-        for (NetworkCommand.Initial i : s.events()) {
-            long seq = ownSeq++;
-            enqueue(new Pending(0, OWN_ORDINAL, seq, i.to(), new Deliver(i.event(), 0, -1 - seq), null), 0);
-        }
-        if (setup.virtual()) {
-            advance();
-        }
-        return this;
+    private boolean local(Address a) {
+        return setup.node().equals(nodes.getOrDefault(a, setup.node()));
     }
 
-    private boolean crossNode(Address address) {
-        return !setup.node().equals(nodes.getOrDefault(address, setup.node()));
-    }
-
-    /** An entity handled a delivery: its sends and timers join the queue, and the clock may advance. */
+    /** An entity handled a delivery: what it sent and scheduled joins the queue; the clock may go on. */
     private Behavior<NetworkCommand> onHandled(NetworkCommand.Handled h) {
         if (lost.contains(h.from())) {
             return this; // its deliveries were written off when it was lost
         }
-        boolean cross = crossNode(h.from());
         if (h.deliveryHopMicros() >= 0) {
-            traffic.hop(cross, h.deliveryHopMicros());
+            traffic.hop(false, h.deliveryHopMicros());
         }
         if (h.wallSentMicros() > 0) {
-            traffic.hop(cross, WallClock.micros() - h.wallSentMicros());
+            traffic.hop(false, WallClock.micros() - h.wallSentMicros());
         }
-        int from = h.from().ordinal(setup.nAp());
+        int from = h.from().ordinal(nAp);
         for (NetworkCommand.Out o : h.sends()) {
             send(h.from(), from, o);
         }
         for (NetworkCommand.Later l : h.timers()) {
-            long at = setup.virtual() ? now + l.delay() : Math.max(clock(), h.base() + l.delay());
-            enqueue(new Pending(at, from, l.seq(), h.from(), new Deliver(l.timer(), at, eventId(from, l.seq())), null),
-                    at - clock());
+            long at = virtual ? now + l.delay() : Math.max(clock(), h.base() + l.delay());
+            enqueue(new Pending(at, from, l.seq(), h.from(), new Deliver(l.timer(), at, eventId(from, l.seq())), null));
         }
         if (h.finished()) {
-            report.tell(new Finished(clock()));
+            setup.coordinator().tell(new Coordinator.WorldFinished(clock()));
         }
-        if (h.ack() && setup.virtual()) {
+        if (h.ack() && virtual) {
             unacked.merge(h.from(), -1, Integer::sum);
             outstanding--;
-            advance();
+            pump();
         }
         return this;
     }
@@ -203,15 +203,36 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
         long sent = clock() + o.computeNanos();
         Link link = Link.between(fromAddress, o.to());
         Message m = o.message();
-        LinkModel.Arrival a = setup.links().arrival(link, from, o.to().ordinal(setup.nAp()), sent, m.sizeBytes());
+        LinkModel.Arrival a = links.arrival(link, from, o.to().ordinal(nAp), sent, m.sizeBytes());
         long id = eventId(from, o.seq());
         String phase = phase(m);
         traffic.count(phase, m.type(), m.sizeBytes(), a == null);
         TraceWriter.Line t = traced(fromAddress, o, sent, a, link, id, phase);
         if (a == null) { // lost: traced at the time it would have left, never delivered
-            enqueue(new Pending(sent, from, o.seq(), null, null, t), 0);
+            enqueue(new Pending(sent, from, o.seq(), null, null, t));
+        } else if (local(o.to())) {
+            enqueue(new Pending(a.time(), from, o.seq(), o.to(), new Deliver(m, a.time(), id), t));
         } else {
-            enqueue(new Pending(a.time(), from, o.seq(), o.to(), new Deliver(m, a.time(), id), t), a.time() - clock());
+            leave(new NetworkCommand.Arrival(o.to(), m, a.time(), from, o.seq(), id, virtual ? t : null), t);
+        }
+    }
+
+    /** A message for another node: with the window's report (virtual time), or straight there (real time). */
+    private void leave(NetworkCommand.Arrival a, TraceWriter.Line t) {
+        if (virtual) {
+            if (a.time() < windowEnd) {
+                throw new IllegalStateException("lookahead violated: " + a.event().getClass().getSimpleName() + " to "
+                        + a.to() + " arrives at " + a.time() + " ns, inside the window ending at " + windowEnd + " ns");
+            }
+            outgoing.add(a); // its trace line travels with it: the receiving node writes it when it delivers it
+            return;
+        }
+        if (t != null) {
+            write(t, a.time(), 0, a.ordinal(), a.seq());
+        }
+        ActorRef<NetworkCommand> peer = peers.get(nodes.get(a.to()));
+        if (peer != null) {
+            peer.tell(new NetworkCommand.Incoming(List.of(a)));
         }
     }
 
@@ -219,53 +240,72 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
     private TraceWriter.Line traced(Address from, NetworkCommand.Out o, long sent, LinkModel.Arrival a, Link link,
                                     long id, String phase) {
         Message m = o.message();
-        long step = phase.equals("deployment") ? m.step() - setup.edgeTrainingTicks()
-                : phase.equals("edge-training") ? m.step() : 0;
+        int e = setup.plan().edgeTrainingTicks();
+        long step = phase.equals("deployment") ? m.step() - e : phase.equals("edge-training") ? m.step() : 0;
         if (!setup.trace().wants(phase, step)) {
             return null;
         }
         return new TraceWriter.Line(sent, a == null ? -1 : a.time(), step, phase, from, o.to(), m.type(), m.sizeBytes(),
-                link, id, o.cause(), nodes.getOrDefault(from, "?"), nodes.getOrDefault(o.to(), "?"), o.computeNanos(),
+                link, id, o.cause(), setup.node(), nodes.getOrDefault(o.to(), setup.node()), o.computeNanos(),
                 a == null ? 0 : a.latency(), a == null ? 0 : a.jitter(), a == null ? 0 : a.serialization(),
                 a == null ? 0 : a.queueing(), 0, "");
     }
 
-    private Behavior<NetworkCommand> onEntityStopped(NetworkCommand.EntityStopped s) {
-        Address address = s.address();
-        if (closed || !lost.add(address)) {
-            return this;
+    private Behavior<NetworkCommand> onAdvance(NetworkCommand.Advance a) {
+        for (NetworkCommand.Arrival x : a.incoming()) {
+            arrive(x);
         }
-        entities.remove(address);
-        Integer held = unacked.remove(address);
-        outstanding -= held == null ? 0 : held;
-        String where = nodes.getOrDefault(address, "?");
-        report.tell(new Lost(address, where, clock(), WallClock.micros()));
-        for (Address to : List.of(Address.WORLD, Address.CLOUD)) {
-            if (entities.containsKey(to)) {
-                long seq = ownSeq++;
-                enqueue(new Pending(clock(), OWN_ORDINAL, seq, to,
-                        new Deliver(new Notice.EntityLost(address, where), clock(), -1 - seq), null), 0);
-            }
-        }
-        if (setup.virtual()) {
-            advance();
+        windowEnd = a.end();
+        waveTime = a.waveTime();
+        waveDelivered = false;
+        globalWaveTime = a.lastWaveTime();
+        globalWave = a.lastWave();
+        pump();
+        return this;
+    }
+
+    /** An event from another node joins the queue, with its trace line (virtual time). */
+    private void arrive(NetworkCommand.Arrival x) {
+        enqueue(new Pending(x.time(), x.ordinal(), x.seq(), x.to(), new Deliver(x.event(), x.time(), x.id()),
+                x.traced()));
+    }
+
+    private Behavior<NetworkCommand> onIncoming(NetworkCommand.Incoming in) {
+        for (NetworkCommand.Arrival x : in.arrivals()) {
+            arrive(x);
         }
         return this;
     }
 
-    private void enqueue(Pending p, long delay) {
-        if (setup.virtual()) {
+    private Behavior<NetworkCommand> onEntityStopped(NetworkCommand.EntityStopped s) {
+        if (closed || !lost.add(s.address())) {
+            return this;
+        }
+        entities.remove(s.address());
+        Integer held = unacked.remove(s.address());
+        outstanding -= held == null ? 0 : held;
+        setup.coordinator().tell(new Coordinator.EntityGone(s.address(), setup.node(), clock(), WallClock.micros()));
+        if (virtual) {
+            pump();
+        }
+        return this;
+    }
+
+    private void enqueue(Pending p) {
+        if (virtual) {
             queue.add(p);
             return;
         }
         // real time: trace when sent, deliver after the delay on the wall clock
         ActorRef<Deliver> ref = p.to() == null ? null : entities.get(p.to());
         if (p.traced() != null) {
-            write(ref == null && p.to() != null ? p.traced().undelivered() : p.traced());
+            write(ref == null && p.to() != null ? p.traced().undelivered() : p.traced(), p.time(), 0, p.ordinal(),
+                    p.seq());
         }
         if (ref == null) {
             return; // lost on the link, or the entity is gone
         }
+        long delay = p.time() - clock();
         Deliver d = new Deliver(p.deliver().event(), clock() + Math.max(delay, 0), p.deliver().id(), -1);
         if (delay <= 0) {
             ref.tell(stamped(d));
@@ -297,31 +337,95 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
         return new Deliver(d.event(), d.at(), d.id(), WallClock.micros());
     }
 
-    /** Virtual time: delivers the next same-time batch once every delivery so far is acknowledged. */
-    private void advance() {
-        while (outstanding == 0 && !queue.isEmpty()) {
-            long t = queue.peek().time();
-            now = t;
-            while (!queue.isEmpty() && queue.peek().time() == t) {
-                Pending p = queue.poll();
-                ActorRef<Deliver> ref = p.to() == null ? null : entities.get(p.to());
-                if (p.traced() != null) {
-                    write(ref == null && p.to() != null ? p.traced().undelivered() : p.traced());
+    /**
+     * Virtual time: delivers batch after batch while the last is fully answered and the coordinator's
+     * bound allows, then reports.
+     */
+    private void pump() {
+        while (outstanding == 0 && windowEnd >= 0) {
+            if (waveTime >= 0) {
+                if (waveDelivered) {
+                    report();
+                    return;
                 }
-                if (ref != null) {
-                    outstanding++;
-                    unacked.merge(p.to(), 1, Integer::sum);
-                    ref.tell(stamped(p.deliver()));
+                waveDelivered = true;
+                deliverBatch(waveTime, waveNumber(waveTime));
+            } else {
+                if (queue.isEmpty() || queue.peek().time() >= windowEnd) {
+                    report();
+                    return;
                 }
+                long t = queue.peek().time();
+                deliverBatch(t, waveNumber(t));
             }
-        }
-        if (outstanding == 0 && queue.isEmpty()) {
-            report.tell(new Idle(now));
         }
     }
 
-    private void write(TraceWriter.Line t) {
-        setup.trace().write(t, System.nanoTime() - wallStart);
+    /** The number of the next wave at {@code t}: after this node's last at t, or the network's last global one. */
+    private int waveNumber(long t) {
+        int after = 0;
+        if (t == globalWaveTime) {
+            after = globalWave;
+        }
+        if (t == lastTime) {
+            after = Math.max(after, lastWave);
+        }
+        return after + 1;
+    }
+
+    /** Delivers every queued event due at {@code t} as wave {@code wave} of that instant. */
+    private void deliverBatch(long t, int wave) {
+        now = t;
+        lastTime = t;
+        lastWave = wave;
+        while (!queue.isEmpty() && queue.peek().time() == t) {
+            Pending p = queue.poll();
+            ActorRef<Deliver> ref = p.to() == null ? null : entities.get(p.to());
+            if (p.traced() != null) {
+                write(ref == null && p.to() != null ? p.traced().undelivered() : p.traced(), t, wave, p.ordinal(),
+                        p.seq());
+            }
+            if (ref != null) {
+                outstanding++;
+                unacked.merge(p.to(), 1, Integer::sum);
+                ref.tell(stamped(p.deliver()));
+            }
+        }
+    }
+
+    /** The window (or wave) is done: what left for other nodes, the trace lines, and how soon this node may reach them. */
+    private void report() {
+        long eot = Lookahead.NEVER;
+        for (Pending p : queue) {
+            if (p.to() != null) {
+                eot = Math.min(eot, plus(p.time(), Lookahead.of(p.to().role(), p.deliver().event(), setup.plan(),
+                        leaving)));
+            }
+        }
+        long next = queue.isEmpty() ? Lookahead.NEVER : queue.peek().time();
+        setup.coordinator().tell(new Coordinator.Reached(setup.node(), List.copyOf(outgoing), List.copyOf(lines), eot,
+                next, now, WallClock.micros()));
+        outgoing.clear();
+        lines.clear();
+        windowEnd = -1;
+    }
+
+    static long plus(long time, long delay) {
+        return delay == Lookahead.NEVER ? Lookahead.NEVER : time + delay;
+    }
+
+    /** Traces a line: at once on the only node, else with the report, keyed for the coordinator's merge. */
+    private void write(TraceWriter.Line t, long time, int wave, int ordinal, long seq) {
+        TraceWriter.Line line = t.withWall((WallClock.micros() - startMicros) * 1000);
+        if (streaming || !virtual) {
+            if (setup.trace().local()) {
+                setup.trace().write(line);
+            } else {
+                setup.coordinator().tell(new Coordinator.Lines(List.of(line)));
+            }
+            return;
+        }
+        lines.add(new Coordinator.Traced(time, wave, ordinal, seq, line));
     }
 
     /** The phase a message belongs to: cloud training, edge training or deployment. */

@@ -4,12 +4,16 @@ import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.cfqnn.emulator.CborSerializable;
 import org.cfqnn.emulator.Deliver;
+import org.cfqnn.emulator.record.TraceWriter;
 import org.cfqnn.protocol.Address;
 import org.cfqnn.protocol.Event;
 import org.cfqnn.protocol.Message;
 import org.cfqnn.protocol.Timer;
 
-/** What the network is told: by entities (what they handled and what it caused), by the run, by death watch. */
+/**
+ * What a node's network is told: by its entities (what they handled and what it caused), by the run's
+ * coordinator (where everyone lives, how far to advance, messages from other nodes), by death watch.
+ */
 public sealed interface NetworkCommand extends CborSerializable {
 
     /** Entity {@code address}, hosted on cluster node {@code node}, receives deliveries at {@code ref}. */
@@ -30,9 +34,9 @@ public sealed interface NetworkCommand extends CborSerializable {
     /**
      * Entity {@code from} handled a delivery at {@code base} (its time) and caused {@code sends} and
      * {@code timers}; {@code ack}: the delivery is done (the virtual clock waits for every acknowledgement);
-     * {@code finished}: the world put the last step on the air (the network tells the run, after these sends).
-     * {@code deliveryHopMicros} is how long the delivery took to reach the entity, {@code wallSentMicros}
-     * when this left it ({@link WallClock}; -1: unknown): they measure the hops, not the emulated links.
+     * {@code finished}: the world put the last step on the air. {@code deliveryHopMicros} is how long the
+     * delivery took to reach the entity, {@code wallSentMicros} when this left it ({@link WallClock}; -1:
+     * unknown): they measure the hops, not the emulated links.
      */
     record Handled(Address from, long base, List<Out> sends, List<Later> timers, boolean ack, boolean finished,
                    long deliveryHopMicros, long wallSentMicros) implements NetworkCommand {
@@ -43,21 +47,51 @@ public sealed interface NetworkCommand extends CborSerializable {
     }
 
     /**
-     * Start the clock with every initial event at once (enqueued together, so the clock cannot find itself
-     * idle between them), delivered in the order given, once every expected entity has registered.
+     * An event on its way to an entity on another node: due at {@code time}, ordered among same-time
+     * events by its sender's {@code ordinal} and {@code seq}; {@code id} names it for causal tracing;
+     * {@code traced} is its trace line (virtual time: written by the receiving node when it delivers it,
+     * in the order one JVM would), or null.
      */
-    record Start(List<Initial> events) implements NetworkCommand {
+    record Arrival(Address to, Event event, long time, int ordinal, long seq, long id, TraceWriter.Line traced)
+            implements CborSerializable {
     }
 
-    /** The run is over: entities stopping now are not losses; reply with what the network carried. */
+    /** A node's network. */
+    record Peer(String node, ActorRef<NetworkCommand> network) implements CborSerializable {
+    }
+
+    /**
+     * From the coordinator, once every node is ready: where every entity lives and every node's network (for
+     * direct hops in real time); {@code streaming}: this is the only node, so it writes its trace lines
+     * directly; {@code startMicros}: the origin of the run's time on the wall clock ({@link WallClock}).
+     */
+    record Directory(Placement placement, List<Peer> peers, boolean streaming, long startMicros)
+            implements NetworkCommand {
+    }
+
+    /**
+     * Virtual time, from the coordinator: take {@code incoming} from other nodes, then deliver every event
+     * before {@code end} (a window), or, when {@code waveTime >= 0}, exactly one wave of the events due at
+     * {@code waveTime}. Waves at an instant are numbered across nodes: the last global wave was number
+     * {@code lastWave} at {@code lastWaveTime} (it orders trace lines as one JVM writes them).
+     */
+    record Advance(long end, long waveTime, long lastWaveTime, int lastWave, List<Arrival> incoming)
+            implements NetworkCommand {
+    }
+
+    /** Real time: events from another node, delivered at their time. */
+    record Incoming(List<Arrival> arrivals) implements NetworkCommand {
+    }
+
+    /** The run is over: entities stopping now are not losses; reply with what this node's network carried. */
     record Close(ActorRef<Traffic> replyTo) implements NetworkCommand {
     }
 
-    /** Death watch: the entity at {@code address} stopped, or its cluster node was removed. */
+    /** Death watch: the entity at {@code address} stopped. */
     record EntityStopped(Address address) implements NetworkCommand {
     }
 
-    /** Real time: a delivery whose link delay has passed. */
+    /** Real time: a delivery whose delay has passed. */
     record Dispatch(Address to, Deliver deliver) implements NetworkCommand {
     }
 }

@@ -1,5 +1,6 @@
 package org.cfqnn.emulator.network;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
@@ -11,7 +12,7 @@ import org.cfqnn.emulator.CborSerializable;
  * (within the network's node and across cluster nodes).
  */
 public record Traffic(Map<String, Count> byPhase, Map<String, Count> deploymentByType, Hops inNodeHops,
-                      Hops crossNodeHops) implements CborSerializable {
+                      Hops crossNodeHops, long syncRounds) implements CborSerializable {
 
     /** Counts of one kind of message. */
     public record Count(long messages, long bytes, long lost) {
@@ -24,6 +25,30 @@ public record Traffic(Map<String, Count> byPhase, Map<String, Count> deploymentB
             return h.getTotalCount() == 0 ? new Hops(0, 0, 0, 0) : new Hops(h.getTotalCount(),
                     h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue());
         }
+    }
+
+    /**
+     * The traffic of several node networks together: counts add up; in-node hop figures are those of the
+     * node with the most hops (percentiles cannot be summed); cross-node hops and synchronization rounds are
+     * the coordinator's.
+     */
+    public static Traffic sum(List<Traffic> parts, Hops crossNode, long rounds) {
+        Map<String, long[]> phases = new TreeMap<>();
+        Map<String, long[]> types = new TreeMap<>();
+        Hops in = new Hops(0, 0, 0, 0);
+        for (Traffic t : parts) {
+            t.byPhase.forEach((k, c) -> add(phases, k, c));
+            t.deploymentByType.forEach((k, c) -> add(types, k, c));
+            in = t.inNodeHops.count() > in.count() ? t.inNodeHops : in;
+        }
+        return new Traffic(Counter.counts(phases), Counter.counts(types), in, crossNode, rounds);
+    }
+
+    private static void add(Map<String, long[]> m, String k, Count c) {
+        long[] x = m.computeIfAbsent(k, key -> new long[3]);
+        x[0] += c.messages();
+        x[1] += c.bytes();
+        x[2] += c.lost();
     }
 
     /** Every message, all phases. */
@@ -62,10 +87,10 @@ public record Traffic(Map<String, Count> byPhase, Map<String, Count> deploymentB
         }
 
         Traffic snapshot() {
-            return new Traffic(counts(byPhase), counts(byType), Hops.of(inNode), Hops.of(crossNode));
+            return new Traffic(counts(byPhase), counts(byType), Hops.of(inNode), Hops.of(crossNode), 0);
         }
 
-        private static Map<String, Count> counts(Map<String, long[]> m) {
+        static Map<String, Count> counts(Map<String, long[]> m) {
             Map<String, Count> out = new TreeMap<>();
             m.forEach((k, c) -> out.put(k, new Count(c[0], c[1], c[2])));
             return java.util.Collections.unmodifiableMap(out);

@@ -30,9 +30,15 @@ public final class TraceWriter implements AutoCloseable {
                     0, 0, 0, 0, wall, run);
         }
 
-        Line with(long wallNanos, String runName) {
+        /** The same line, written at {@code wallNanos} after the run started on the wall clock. */
+        public Line withWall(long wallNanos) {
             return new Line(sent, arrive, step, phase, from, to, type, bytes, link, id, cause, fromNode, toNode,
-                    computeNs, latencyNs, jitterNs, serializationNs, queueNs, wallNanos, runName);
+                    computeNs, latencyNs, jitterNs, serializationNs, queueNs, wallNanos, run);
+        }
+
+        Line withRun(String runName) {
+            return new Line(sent, arrive, step, phase, from, to, type, bytes, link, id, cause, fromNode, toNode,
+                    computeNs, latencyNs, jitterNs, serializationNs, queueNs, wall, runName);
         }
 
         /** The JSON object of this line. */
@@ -66,9 +72,26 @@ public final class TraceWriter implements AutoCloseable {
         return new TraceWriter(null, new TraceSettings(false, 0, Set.of()));
     }
 
+    /**
+     * The trace as another node sees it: the same choice of lines ({@link #wants}), written by the world
+     * node ({@link #local()} is false: lines go there).
+     */
+    public static TraceWriter remote(TraceSettings settings) {
+        return new TraceWriter(null, settings);
+    }
+
+    /** True when this writer writes the file itself (on the world node). */
+    public boolean local() {
+        return out != null;
+    }
+
     /** True when a message of {@code phase} at step {@code step} of that phase is written. */
     public boolean wants(String phase, long step) {
-        return out != null && settings.phases().contains(phase) && step < settings.maxSteps();
+        return settings.enabled() && settings.phases().contains(phase) && step < settings.maxSteps();
+    }
+
+    public TraceSettings settings() {
+        return settings;
     }
 
     /** Lines written from now on belong to run {@code name}. */
@@ -76,10 +99,10 @@ public final class TraceWriter implements AutoCloseable {
         this.run = name;
     }
 
-    /** Traces {@code line} at wall time {@code wallNanos} since the network started. */
-    public void write(Line line, long wallNanos) {
+    /** Writes {@code line} as a line of the current run. */
+    public void write(Line line) {
         if (out != null) {
-            out.write(line.with(wallNanos, run));
+            out.write(line.withRun(run));
         }
     }
 
