@@ -46,6 +46,7 @@ public final class TraceLineParser {
     private Boolean deadlineMissed;
     private boolean hasT;
     private final Map<String, Object> extras = new HashMap<>();
+    private final String[] names = new String[1024];
 
     /** The entry of one line; null for a record type this reader does not know. */
     public TraceEntry parse(String line) throws TraceLineException {
@@ -169,15 +170,40 @@ public final class TraceLineParser {
                 extras);
     }
 
-    private static String text(String name, JsonParser p) throws IOException, TraceLineException {
+    private String text(String name, JsonParser p) throws IOException, TraceLineException {
         JsonToken tok = p.currentToken();
         if (tok == JsonToken.VALUE_STRING) {
-            return p.getText();
+            return interned(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
         }
         if (tok == JsonToken.VALUE_NUMBER_INT || tok == JsonToken.VALUE_NUMBER_FLOAT) {
             return p.getText(); // e.g. a numeric sweep value as the run name
         }
         throw new TraceLineException("\"" + name + "\" = " + shown(p) + ": expected a string");
+    }
+
+    /**
+     * The string of these characters, the same instance as last time when it was seen before: a trace repeats
+     * a few dozen names (runs, phases, entities, types, links, nodes) 420,000 times each.
+     */
+    private String interned(char[] chars, int offset, int length) {
+        int h = 0;
+        for (int i = offset; i < offset + length; i++) {
+            h = 31 * h + chars[i];
+        }
+        int slot = (h ^ (h >>> 16)) & (names.length - 1);
+        String s = names[slot];
+        if (s != null && s.length() == length) {
+            boolean same = true;
+            for (int i = 0; i < length && same; i++) {
+                same = s.charAt(i) == chars[offset + i];
+            }
+            if (same) {
+                return s;
+            }
+        }
+        s = new String(chars, offset, length);
+        names[slot] = s; // a collision replaces the older name: a cache, not a table
+        return s;
     }
 
     /** An integer; {@code ifNull} for JSON null; a float only when it has no fraction. */

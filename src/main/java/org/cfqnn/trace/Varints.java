@@ -61,7 +61,7 @@ final class Varints {
 
     /** The bytes zlib-compressed (RFC 1950: what the browser's {@code DecompressionStream("deflate")} reads). */
     byte[] deflated() {
-        Deflater d = new Deflater(Deflater.BEST_COMPRESSION);
+        Deflater d = new Deflater(Deflater.DEFAULT_COMPRESSION);
         try {
             d.setInput(buf, 0, size);
             d.finish();

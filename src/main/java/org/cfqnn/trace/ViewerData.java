@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import org.cfqnn.io.JsonNodes;
 
 /**
@@ -166,16 +170,16 @@ final class ViewerData {
 
     /** Per run: name, lanes in chart order, message types, where its misses come from. */
     private ArrayNode runs() {
-        Map<Integer, TreeSet<String>> lanes = new java.util.LinkedHashMap<>();
-        Map<Integer, TreeSet<String>> types = new java.util.LinkedHashMap<>();
+        Map<Integer, Set<Integer>> lanes = new LinkedHashMap<>();
+        Map<Integer, Set<Integer>> types = new HashMap<>();
         for (TraceIndex.Chunk c : index.chunks) {
-            lanes.computeIfAbsent(c.run(), r -> new TreeSet<>(Entities.ORDER));
-            types.computeIfAbsent(c.run(), r -> new TreeSet<>());
+            Set<Integer> l = lanes.computeIfAbsent(c.run(), r -> new HashSet<>());
+            Set<Integer> t = types.computeIfAbsent(c.run(), r -> new HashSet<>());
             for (int r = c.firstRow(); r < c.firstRow() + c.count(); r++) {
                 int row = index.order[r];
-                lanes.get(c.run()).add(table.strings.get((int) table.from.get(row)));
-                lanes.get(c.run()).add(table.strings.get((int) table.to.get(row)));
-                types.get(c.run()).add(table.strings.get((int) table.type.get(row)));
+                l.add((int) table.from.get(row));
+                l.add((int) table.to.get(row));
+                t.add((int) table.type.get(row));
             }
         }
         ArrayNode runs = JsonNodes.MAPPER.createArrayNode();
@@ -184,9 +188,9 @@ final class ViewerData {
             r.put("run", run);
             r.put("name", table.strings.get(run));
             ArrayNode l = r.putArray("lanes");
-            ls.forEach(e -> l.add(table.strings.find(e)));
+            ls.stream().sorted(Comparator.comparing(table.strings::get, Entities.ORDER)).forEach(l::add);
             ArrayNode t = r.putArray("types");
-            types.get(run).forEach(x -> t.add(table.strings.find(x)));
+            types.get(run).stream().sorted(Comparator.comparing(table.strings::get)).forEach(t::add);
             r.put("missSource", index.missSources.getOrDefault(run, TraceIndex.MissSource.NONE).label);
         });
         return runs;
