@@ -129,10 +129,20 @@ try {
   t = Date.now();
   const mid = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   await page.mouse.move(mid.x, mid.y);
+  await viewer(() => window.cfqnnViewer.takeRenderTimes());
   for (let i = 0; i < 10; i++) { await page.mouse.wheel(0, -400); }
   await page.waitForFunction(() => !document.getElementById('status').textContent.includes('decoding'));
   await rendered();
   result.timingsMs.wheelZoomIn = Date.now() - t;
+  // then pan across the zoomed-in view by dragging, as a user browses
+  await page.mouse.move(mid.x + 300, mid.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 20; i++) { await page.mouse.move(mid.x + 300 - 30 * i, mid.y); }
+  await page.mouse.up();
+  await page.waitForFunction(() => !document.getElementById('status').textContent.includes('decoding'));
+  await rendered();
+  const frames = (await viewer(() => window.cfqnnViewer.takeRenderTimes())).sort((a, b) => a - b);
+  result.framesMs = { count: frames.length, median: frames[frames.length >> 1], max: frames[frames.length - 1] };
   result.afterZoom = { state: await viewer(() => window.cfqnnViewer.state()),
     drawn: (await viewer(() => window.cfqnnViewer.visible())).length,
     decodedNow: await viewer(() => window.cfqnnViewer.decodedChunks()) };

@@ -8,7 +8,8 @@
   const $ = (id) => document.getElementById(id);
 
   const LOST = META.flagLost, LATE = META.flagLate, STALE = META.flagStale, CROSS = META.flagCrossNode;
-  const MAX_DRAWN = 30000;      // more messages than this in view: draw the per-step summary instead
+  const MAX_DRAWN = 5000;       // more messages than this in view: each entity's activity instead of arrows
+  const MAX_BINNED = 120000;    // more than this: the per-step message counts (nothing decoded)
   const MAX_CACHED = 48;        // decoded chunks kept; the rest are dropped, least recently used first
   const MAX_LABELS = 4000;      // arrows labelled with their type only when no more are drawn
   const LABEL_W = 86, AXIS_H = 34, RIGHT_PAD = 12;
@@ -232,6 +233,7 @@
     $('phase').value = String(ST.phase[k]);
     $('step').value = String(ST.step[k]);
     currentStep = k;
+    statusNote = '';
     markMissedCurrent();
     try { history.replaceState(null, '', '#run=' + encodeURIComponent(STR[view.run]) + '&phase='
         + encodeURIComponent(STR[ST.phase[k]]) + '&step=' + ST.step[k]); } catch (e) { /* file:// may refuse */ }
@@ -412,12 +414,19 @@
   const ov = $('overview');
   const octx = ov.getContext('2d');
   let renderQueued = false;
+  const renderTimes = [];     // ms per frame drawn, for the browser test's report
   let statusNote = '';
 
   function scheduleRender() {
     if (renderQueued) return;
     renderQueued = true;
-    requestAnimationFrame(() => { renderQueued = false; render(); });
+    requestAnimationFrame(() => {
+      renderQueued = false;
+      const t = performance.now();
+      render();
+      renderTimes.push(performance.now() - t);
+      if (renderTimes.length > 1000) renderTimes.shift();
+    });
   }
 
   function setStatusNote(s) {
@@ -476,21 +485,28 @@
     drawAxis(vis, X, x0, x1, span, pw);
 
     let drawnN = 0, waiting = 0, mode;
-    if (inView > MAX_DRAWN) {
+    lastDrawn = { rows: new Int32Array(0), seg: new Float32Array(0), n: 0, laneY };
+    if (inView > MAX_BINNED) {
       mode = 'summary';
       drawSummary(vis, X, x0, x1, h, inView);
-      lastDrawn = { rows: new Int32Array(0), seg: new Float32Array(0), n: 0, laneY };
     } else {
-      mode = 'messages';
       const cs = chunksInView();
       for (const c of cs) if (!c.data) { waiting++; ensureChunk(c); } else c.used = ++useClock;
-      drawnN = drawMessages(cs, X, laneY, x0, x1);
+      if (inView > MAX_DRAWN) {
+        mode = 'activity';
+        drawActivity(cs, X, laneY, laneH, x0, x1);
+      } else {
+        mode = 'messages';
+        drawnN = drawMessages(cs, X, laneY, x0, x1);
+      }
     }
     drawOverview(r);
     const extra = statusNote ? ' \u00b7 ' + statusNote : '';
     $('status').textContent = STR[view.run] + ' \u00b7 ' + fmtDur(span) + ' in view \u00b7 ' + vis.length + ' step'
         + (vis.length === 1 ? '' : 's') + ' \u00b7 ' + inView.toLocaleString('en') + ' messages'
-        + (mode === 'summary' ? ' (too many to draw: zoom in, or jump to a step)' : ', ' + drawnN.toLocaleString('en') + ' shown')
+        + (mode === 'summary' ? ' (too many to draw: zoom in, or jump to a step)'
+          : mode === 'activity' ? ' (shaded: how busy each entity is; zoom in to see the messages)'
+          : ', ' + drawnN.toLocaleString('en') + ' shown')
         + (waiting ? ' \u00b7 decoding ' + waiting + ' chunk' + (waiting === 1 ? '' : 's') + '...' : '')
         + ' \u00b7 ' + decodedTotal + ' of ' + chunks.length + ' chunks decoded so far' + extra;
     if (firstPaintMs < 0 && waiting === 0) {
@@ -644,11 +660,8 @@
         if (end < view.t0 || t > view.t1) continue;
         const type = d.type[i], from = d.from[i], to = d.to[i];
         const row = c.firstRow + i;
-        if (!(hasSel && sel.chainSet.has(row))) {   // the selected chain is drawn whatever the filters
-          if (!filters.types.has(type)) continue;
-          if (!filters.entities.has(from) && !filters.entities.has(to)) continue;
-          if (filters.problems && (flags & (LOST | LATE | STALE)) === 0) continue;
-        }
+        // the selected chain is drawn whatever the filters
+        if (!(hasSel && sel.chainSet.has(row)) && !passes(type, from, to, flags)) continue;
         let ax = X(t), bx = X(end);
         const ay = laneY.get(from), by0 = laneY.get(to);
         let by = by0;
@@ -692,6 +705,53 @@
     ctx.restore();
     lastDrawn = { rows: Int32Array.from(rows), seg: Float32Array.from(seg), n: rows.length, laneY };
     return rows.length;
+  }
+
+  function passes(type, from, to, flags) {
+    return filters.types.has(type) && (filters.entities.has(from) || filters.entities.has(to))
+        && (!filters.problems || (flags & (LOST | LATE | STALE)) !== 0);
+  }
+
+  // Each entity's lane shaded by how many messages it sends or receives per pixel (darker: busier).
+  function drawActivity(cs, X, laneY, laneH, x0, x1) {
+    const r = run();
+    const W = Math.max(1, Math.ceil(x1 - x0));
+    const laneOf = new Map(r.lanes.map((e, i) => [e, i]));
+    const bins = new Float32Array(W * r.lanes.length);
+    const lost = new Path2D();
+    for (const c of cs) {
+      if (!c.data) continue;
+      const d = c.data;
+      for (let i = 0; i < c.count; i++) {
+        const flags = d.flags[i];
+        if (!passes(d.type[i], d.from[i], d.to[i], flags)) continue;
+        const a = Math.floor(X(d.t[i]) - x0);
+        if (a >= 0 && a < W) bins[laneOf.get(d.from[i]) * W + a]++;
+        if (flags & LOST) {
+          if (a >= 0 && a < W) lost.rect(x0 + a - 1, laneY.get(d.from[i]) - laneH * 0.4, 3, laneH * 0.8);
+          continue;
+        }
+        const b = Math.floor(X(d.t[i] + d.lat[i]) - x0);
+        if (b >= 0 && b < W) bins[laneOf.get(d.to[i]) * W + b]++;
+      }
+    }
+    let max = 1;
+    for (const v of bins) max = Math.max(max, v);
+    const LEVELS = 8;
+    const paths = Array.from({ length: LEVELS }, () => new Path2D());
+    r.lanes.forEach((e, li) => {
+      const y = laneY.get(e) - laneH * 0.35;
+      for (let x = 0; x < W; x++) {
+        const v = bins[li * W + x];
+        if (v > 0) paths[Math.min(LEVELS - 1, Math.floor(Math.sqrt(v / max) * LEVELS))].rect(x0 + x, y, 1, laneH * 0.7);
+      }
+    });
+    paths.forEach((p, k) => {
+      ctx.fillStyle = 'rgba(38, 50, 56, ' + (0.15 + (0.85 * (k + 1)) / LEVELS).toFixed(3) + ')';
+      ctx.fill(p);
+    });
+    ctx.fillStyle = '#c62828';
+    ctx.fill(lost);
   }
 
   function arrowHead(p, ax, ay, bx, by, size) {
@@ -1124,6 +1184,8 @@
       descendants: sel.desc.map((r) => field(r, 'id')), apLinked: [...sel.ap].map((r) => field(r, 'id')),
     }),
     missed: () => run().missed.map((k) => ({ phase: STR[ST.phase[k]], step: ST.step[k], misses: ST.misses[k] })),
+    // how long frames took to draw (ms), and forget them: the browser test measures a gesture with it
+    takeRenderTimes: () => renderTimes.splice(0, renderTimes.length),
     rendered: () => new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(() => res()))),
   };
 
