@@ -7,6 +7,7 @@ import org.cfqnn.trace.TraceReader;
 import org.cfqnn.trace.TraceSummary;
 import org.cfqnn.trace.TraceViewer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,7 +51,7 @@ public final class TraceCommand {
         @Spec
         CommandSpec spec;
 
-        @picocli.CommandLine.Mixin
+        @Mixin
         Input input;
 
         @Override
@@ -76,7 +77,7 @@ public final class TraceCommand {
         @Spec
         CommandSpec spec;
 
-        @picocli.CommandLine.Mixin
+        @Mixin
         Input input;
 
         @Option(names = "--out", paramLabel = "DIR", description = "Directory for the page (default: the trace's directory).")

@@ -21,7 +21,7 @@ class RealRunTest {
             cloud { ansatz = graph, graph { qubits = 2, layers = 1, rounds = 1 }
                     training { optimizer = adam, gradient = adjoint, n-data = 20, n-epoch = 2 } }
             edge { ansatz = amplitude, training { optimizer = adam, learning-rate = 0.05, gradient = adjoint, n-data = 10, n-epoch = 2 } }
-            emulator { steps = 40, protocols = [non-centralized, centralized, search]
+            emulator { steps = 24, protocols = [non-centralized, centralized, search]
                        links.fronthaul { latency = 100 us, jitter = 500 us } }
             """;
 
@@ -64,7 +64,7 @@ class RealRunTest {
             }
         }
         // the scenario is only a test if some steps missed and some did not
-        assertThat(missedSteps).isBetween(1L, 3L * 40 - 1);
+        assertThat(missedSteps).isBetween(1L, 3L * 24 - 1);
     }
 
     @Test

@@ -74,6 +74,29 @@ final class SyntheticTrace {
         this.random = seed.split("synthetic-trace").random();
     }
 
+    /** A trace written once per test JVM (read it, do not change it): trace.jsonl and steps.csv in one directory. */
+    record Written(Path trace, Path stepsCsv, Truth truth) {
+    }
+
+    private static final Map<Shape, Written> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The trace of {@code shape} with seed 11, shared by the tests of one JVM. */
+    static Written shared(Shape shape) {
+        return CACHE.computeIfAbsent(shape, s -> {
+            try {
+                Path dir = Files.createTempDirectory("cfqnn-synthetic-trace");
+                dir.toFile().deleteOnExit();
+                Path trace = dir.resolve("trace.jsonl");
+                Path csv = dir.resolve("steps.csv");
+                trace.toFile().deleteOnExit();
+                csv.toFile().deleteOnExit();
+                return new Written(trace, csv, write(trace, csv, s, new Seed(11)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     /** Writes the trace and steps.csv; returns the ground truth. */
     static Truth write(Path trace, Path stepsCsv, Shape shape, Seed seed) {
         try (BufferedWriter w = Files.newBufferedWriter(trace, StandardCharsets.UTF_8)) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.cfqnn.rng.Seed;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,18 +22,17 @@ class TraceIndexTest {
             SyntheticTrace.paper().protocols());
 
     @TempDir
-    static Path dir;
+    Path dir;
     static SyntheticTrace.Truth truth;
     static TraceIndex withCsv;
     static TraceIndex derived;
 
     @BeforeAll
     static void write() {
-        Path trace = dir.resolve("trace.jsonl");
-        Path csv = dir.resolve("steps.csv");
-        truth = SyntheticTrace.write(trace, csv, SMALL, new Seed(11));
-        withCsv = index(trace, StepsCsv.misses(csv));
-        derived = index(trace, Map.of());
+        SyntheticTrace.Written w = SyntheticTrace.shared(SMALL);
+        truth = w.truth();
+        withCsv = index(w.trace(), StepsCsv.misses(w.stepsCsv()));
+        derived = index(w.trace(), Map.of());
     }
 
     static TraceIndex index(Path trace, Map<String, TreeMap<Long, Long>> csv) {

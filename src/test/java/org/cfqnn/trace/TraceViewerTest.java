@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cfqnn.io.JsonNodes;
-import org.cfqnn.rng.Seed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,8 +37,9 @@ class TraceViewerTest {
 
     @Test
     void thePageIsOneSelfContainedFileWithEveryChunk() throws Exception {
-        Path trace = dir.resolve("trace.jsonl");
-        SyntheticTrace.Truth truth = SyntheticTrace.write(trace, dir.resolve("steps.csv"), TraceIndexTest.SMALL, new Seed(5));
+        SyntheticTrace.Written written = SyntheticTrace.shared(TraceIndexTest.SMALL);
+        Path trace = written.trace();
+        SyntheticTrace.Truth truth = written.truth();
         Path page = dir.resolve("out/" + TraceViewer.FILE_NAME);
         TraceViewer.Written w = TraceViewer.write(trace, TraceViewer.stepsBeside(trace), page, TraceReader.Corrupt.FAIL);
         String html = Files.readString(page);
