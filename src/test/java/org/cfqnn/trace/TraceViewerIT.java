@@ -61,11 +61,11 @@ class TraceViewerIT {
         assertThat(w.bytes()).isLessThan(PAGE_LIMIT_BYTES);
 
         long step = truth.misses.get(RUN).firstKey(); // a step whose precoder for one AP comes too late
-        Map<Long, JsonNode> byId = messages(trace, RUN);
+        Map<Long, Msg> byId = messages(trace, RUN);
         JsonNode r = runScript(page, RUN, "deployment", step, "Precoder");
         Files.writeString(OUT.resolve("page-bytes.txt"), w.bytes() + "\n");
-        System.out.printf("trace viewer: page %.1f MB, %d chunks, timings (ms) %s%n", w.bytes() / 1e6,
-                r.get("chunks").asInt(), r.get("timingsMs"));
+        System.out.printf("trace viewer: page %.1f MB, %d chunks, timings (ms) %s, frames (ms) %s%n", w.bytes() / 1e6,
+                r.get("chunks").asInt(), r.get("timingsMs"), r.get("framesMs"));
 
         assertThat(r.get("errors")).as(r.get("errors").toString()).isEmpty();
         assertThat(r.get("banner").asText()).isEqualTo("1 corrupt line skipped (first: line 422006: truncated: the line "
@@ -77,23 +77,22 @@ class TraceViewerIT {
         // the jump shows the whole step
         JsonNode jump = r.get("afterJump");
         assertThat(jump.at("/state/step/step").asLong()).isEqualTo(step);
-        Set<Long> stepIds = ids(byId, m -> m.get("step").asLong() == step && m.get("phase").asText().equals("deployment"));
+        Set<Long> stepIds = ids(byId, m -> m.step() == step && m.phase().equals("deployment"));
         assertThat(stepIds).hasSize(31);
         assertThat(idsOf(jump.get("visible"))).containsAll(stepIds);
 
         // only precoders after the filter, all four of the step's among them
         JsonNode filtered = r.at("/afterFilter/visible");
         assertThat(filtered).isNotEmpty().allMatch(m -> m.get("type").asText().equals("Precoder"));
-        assertThat(idsOf(filtered)).containsAll(ids(byId, m -> m.get("step").asLong() == step
-                && m.get("type").asText().equals("Precoder")));
+        assertThat(idsOf(filtered)).containsAll(ids(byId, m -> m.step() == step && m.type().equals("Precoder")));
 
         // the clicked precoder's details and its causal chain, end to end
         long clicked = r.get("clicked").asLong();
-        JsonNode msg = byId.get(clicked);
-        assertThat(msg.get("type").asText()).isEqualTo("Precoder");
+        Msg msg = byId.get(clicked);
+        assertThat(msg.type()).isEqualTo("Precoder");
         assertThat(r.at("/details/id").asText()).isEqualTo(Long.toString(clicked));
         assertThat(r.at("/details/type").asText()).isEqualTo("Precoder");
-        assertThat(r.at("/details/from → to").asText()).isEqualTo(msg.get("from").asText() + " → " + msg.get("to").asText());
+        assertThat(r.at("/details/from → to").asText()).isEqualTo(msg.from() + " → " + msg.to());
         assertThat(longs(r.at("/chain/ancestors"))).containsExactlyElementsOf(ancestors(byId, clicked));
         assertThat(types(byId, longs(r.at("/chain/ancestors")))).containsExactly("Pilot", "Csi", "Assignment");
         assertThat(new HashSet<>(longs(r.at("/chain/descendants")))).isEqualTo(descendants(byId, clicked));
@@ -120,6 +119,7 @@ class TraceViewerIT {
         assertThat(r.at("/wholeRun/status").asText()).contains("too many to draw");
         assertThat(r.at("/afterZoom/drawn").asInt()).isPositive();
         assertThat(r.at("/afterZoom/decodedNow").asInt()).isLessThanOrEqualTo(48);
+        Files.delete(trace); // 120 MB; the page, the screenshots and the script's findings stay
         for (String shot : new String[] {"01-first-paint", "02-jump-to-step", "03-filter-Precoder", "04-causal-chain",
             "05-missed-step", "06-whole-run", "07-zoomed-in"}) {
             assertThat(OUT.resolve(shot + ".png")).isNotEmptyFile();
@@ -152,16 +152,21 @@ class TraceViewerIT {
         return JsonNodes.MAPPER.readTree(result.toFile());
     }
 
+    /** What the checks need of a message. */
+    private record Msg(String type, String from, String to, String phase, long step, long cause) {
+    }
+
     /** The messages of one run by id, read straight from the file. */
-    private static Map<Long, JsonNode> messages(Path trace, String run) throws IOException {
-        Map<Long, JsonNode> out = new HashMap<>();
+    private static Map<Long, Msg> messages(Path trace, String run) throws IOException {
+        Map<Long, Msg> out = new HashMap<>();
         String prefix = "{\"run\":\"" + run + "\"";
         try (BufferedReader in = Files.newBufferedReader(trace, StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.startsWith(prefix) && line.endsWith("}")) {
                     JsonNode j = JsonNodes.MAPPER.readTree(line);
-                    out.put(j.get("id").asLong(), j);
+                    out.put(j.get("id").asLong(), new Msg(j.get("type").asText(), j.get("from").asText(),
+                            j.get("to").asText(), j.get("phase").asText(), j.get("step").asLong(), j.get("cause").asLong()));
                 }
             }
         }
@@ -169,10 +174,10 @@ class TraceViewerIT {
     }
 
     private interface Match {
-        boolean test(JsonNode m);
+        boolean test(Msg m);
     }
 
-    private static Set<Long> ids(Map<Long, JsonNode> byId, Match match) {
+    private static Set<Long> ids(Map<Long, Msg> byId, Match match) {
         Set<Long> out = new HashSet<>();
         byId.forEach((id, m) -> {
             if (match.test(m)) {
@@ -194,25 +199,25 @@ class TraceViewerIT {
         return out;
     }
 
-    private static List<String> types(Map<Long, JsonNode> byId, List<Long> ids) {
-        return ids.stream().map(id -> byId.get(id).get("type").asText()).toList();
+    private static List<String> types(Map<Long, Msg> byId, List<Long> ids) {
+        return ids.stream().map(id -> byId.get(id).type()).toList();
     }
 
     /** Causes followed while they are messages, root first. */
-    private static List<Long> ancestors(Map<Long, JsonNode> byId, long id) {
+    private static List<Long> ancestors(Map<Long, Msg> byId, long id) {
         ArrayDeque<Long> out = new ArrayDeque<>();
-        JsonNode m = byId.get(id);
-        while (m != null && byId.containsKey(m.get("cause").asLong())) {
-            out.addFirst(m.get("cause").asLong());
-            m = byId.get(m.get("cause").asLong());
+        Msg m = byId.get(id);
+        while (m != null && byId.containsKey(m.cause())) {
+            out.addFirst(m.cause());
+            m = byId.get(m.cause());
         }
         return List.copyOf(out);
     }
 
     /** Every message whose chain of causes reaches {@code id}. */
-    private static Set<Long> descendants(Map<Long, JsonNode> byId, long id) {
+    private static Set<Long> descendants(Map<Long, Msg> byId, long id) {
         Map<Long, List<Long>> effects = new TreeMap<>();
-        byId.forEach((k, m) -> effects.computeIfAbsent(m.get("cause").asLong(), c -> new ArrayList<>()).add(k));
+        byId.forEach((k, m) -> effects.computeIfAbsent(m.cause(), c -> new ArrayList<>()).add(k));
         Set<Long> out = new HashSet<>();
         ArrayDeque<Long> todo = new ArrayDeque<>(List.of(id));
         while (!todo.isEmpty()) {
