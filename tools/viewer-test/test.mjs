@@ -28,7 +28,7 @@ const browser = await chromium.launch({
   executablePath: args.chromium || '/usr/bin/chromium',
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-extensions'],
+    '--disable-component-update', '--disable-sync', '--disable-extensions', '--disable-dev-shm-usage'],
 });
 try {
   const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
