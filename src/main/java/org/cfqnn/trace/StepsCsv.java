@@ -16,8 +16,9 @@ import org.cfqnn.input.InvalidInputException;
  * The deadline misses per step of a run's {@code steps.csv} ({@code sweep,protocol,step,...,fallbacks,...}):
  * the number of APs that transmitted a fallback precoder because theirs was not there at the transmit
  * instant. Columns are found by name (a misses column may be called {@code fallbacks}, {@code misses} or
- * {@code deadlineMisses}; {@code sweep} is optional), so added columns do not break it. Runs are named as in
- * the trace: the protocol, or {@code protocol@sweep}.
+ * {@code deadlineMisses}; {@code sweep} and {@code qnn} are optional), so added columns do not break it. Runs
+ * are named {@code protocol[ qnn][ @ sweep]}; {@link #sameRun} matches them to the trace's run names, which
+ * have been written both as {@code protocol@sweep} and as {@code protocol qnn @ sweep}.
  */
 public final class StepsCsv {
 
@@ -39,6 +40,7 @@ public final class StepsCsv {
             }
             List<String> names = split(head);
             int sweep = names.indexOf("sweep");
+            int qnn = names.indexOf("qnn");
             int protocol = required(file, names, List.of("protocol"));
             int step = required(file, names, List.of("step"));
             int miss = required(file, names, MISS_COLUMNS);
@@ -54,7 +56,8 @@ public final class StepsCsv {
                     throw InvalidInputException.of(file + " line " + n, "has " + f.size() + " fields, the header "
                             + names.size() + " (truncated?)");
                 }
-                String run = sweep < 0 || f.get(sweep).isEmpty() ? f.get(protocol) : f.get(protocol) + "@" + f.get(sweep);
+                String run = f.get(protocol) + (qnn < 0 || f.get(qnn).isEmpty() ? "" : " " + f.get(qnn))
+                        + (sweep < 0 || f.get(sweep).isEmpty() ? "" : " @ " + f.get(sweep));
                 out.computeIfAbsent(run, r -> new TreeMap<>())
                         .put(number(file, n, names.get(step), f.get(step)), number(file, n, names.get(miss), f.get(miss)));
             }
@@ -62,6 +65,16 @@ public final class StepsCsv {
             throw InvalidInputException.of(file.toString(), "cannot read: " + e.getMessage());
         }
         return out;
+    }
+
+    /** Whether a run name from steps.csv and one from the trace name the same run: equal but for blanks. */
+    public static boolean sameRun(String a, String b) {
+        return key(a).equals(key(b));
+    }
+
+    /** A run name without blanks, for matching. */
+    static String key(String run) {
+        return run.replaceAll("\\s+", "");
     }
 
     private static int required(Path file, List<String> names, List<String> any) {

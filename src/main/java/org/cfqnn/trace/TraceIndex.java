@@ -177,7 +177,9 @@ final class TraceIndex {
                 table.step.get(order[to - 1]), from, to - from, tMin, tMax));
     }
 
-    private void summarize(Map<String, TreeMap<Long, Long>> csvMisses) {
+    private void summarize(Map<String, TreeMap<Long, Long>> csvByName) {
+        Map<String, TreeMap<Long, Long>> csvMisses = new HashMap<>();
+        csvByName.forEach((run, m) -> csvMisses.put(StepsCsv.key(run), m));
         Map<String, Long> recordMisses = new HashMap<>();
         for (StepRecord s : table.stepRecords) {
             if (s.misses() != TraceMessage.NONE) {
@@ -206,7 +208,7 @@ final class TraceIndex {
             Step s = steps.get(i);
             String runName = table.strings.get(s.run());
             String phaseName = table.strings.get(s.phase());
-            TreeMap<Long, Long> csv = csvMisses.get(runName);
+            TreeMap<Long, Long> csv = csvMisses.get(StepsCsv.key(runName));
             Long fromCsv = null;
             if (csv != null && s.phase() == deployment && !csv.isEmpty()) {
                 // steps.csv counts deployment steps from its own first step; the trace may count on from training

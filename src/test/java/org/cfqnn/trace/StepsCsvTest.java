@@ -29,7 +29,23 @@ class StepsCsvTest {
                 50us,search,0,1000.0,0.5,8.0,0,4,"[1,""x"",2,0]"
                 """);
         assertThat(StepsCsv.misses(f)).containsExactly(Map.entry("non-centralized", new java.util.TreeMap<>(Map.of(0L, 0L, 1L, 2L))),
-                Map.entry("search@50us", new java.util.TreeMap<>(Map.of(0L, 4L))));
+                Map.entry("search @ 50us", new java.util.TreeMap<>(Map.of(0L, 4L))));
+    }
+
+    @Test
+    void runsWithAQnnSystemAreNamedProtocolSystemAtSweep() throws Exception {
+        Path f = csv("""
+                sweep,protocol,qnn,step,fallbacks
+                ,non-centralized,paper/paper,0,1
+                1 ms,centralized,graph/amplitude,0,2
+                ,search,,0,0
+                """);
+        assertThat(StepsCsv.misses(f).keySet()).containsExactly("non-centralized paper/paper",
+                "centralized graph/amplitude @ 1 ms", "search");
+        // traces have named sweep runs protocol@value and protocol system @ value
+        assertThat(StepsCsv.sameRun("search @ 50 us", "search@50 us")).isTrue();
+        assertThat(StepsCsv.sameRun("centralized graph/amplitude @ 1 ms", "centralized graph/amplitude @ 1 ms")).isTrue();
+        assertThat(StepsCsv.sameRun("search @ 50 us", "search @ 500 us")).isFalse();
     }
 
     @Test
