@@ -23,6 +23,8 @@ import org.cfqnn.report.TextTable;
 import org.cfqnn.scenario.Defaults;
 import org.cfqnn.scenario.Scenario;
 import org.cfqnn.scenario.ScenarioSettings;
+import org.cfqnn.trace.TraceReader;
+import org.cfqnn.trace.TraceViewer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,7 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Emulate the scenario's protocols with actors (APs, users, edges, the cloud, the air interface) "
                 + "on the same channel realizations.", "Writes DIR/summary.json, steps.csv, trace.jsonl, rates-over-time.png, "
-                + "latency-cdf.png (and sweep plots) and report.html."})
+                + "latency-cdf.png (and sweep plots), report.html and trace-viewer.html (with the trace on)."})
 public final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -78,8 +80,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Emulates, then writes summary.json, the plots and report.html beside the streamed CSV and trace; the
-     * directory appears only when all of it is there.
+     * Emulates, then writes summary.json, the plots, report.html and the trace viewer beside the streamed CSV
+     * and trace; the directory appears only when all of it is there.
      */
     static EmulatorRunner.Report write(Path dir, String command, boolean keepPartial, Set<Plots.Format> formats,
                                        Path scenarioFile, ScenarioSettings base, List<EmulatorRunner.Point> points,
@@ -105,11 +107,24 @@ public final class RunCommand implements Callable<Integer> {
                 plots.add(EmulatorReport.sweep(report, key, "latency", output.file("latency-vs-" + file + ".png"), formats));
             }
             Emulation.Outcome chart = firstPoint.get(0);
-            EmulatorReport.html(report, summary, plots, SequenceChart.svg(base.emulator().trace().enabled() ? trace : null,
-                    chart.label(), base.emulator().sequenceSteps()), output.file("report.html"));
+            String traceSection = SequenceChart.svg(base.emulator().trace().enabled() ? trace : null, chart.label(),
+                    base.emulator().sequenceSteps());
+            if (base.emulator().trace().enabled() && nonEmpty(trace)) {
+                TraceViewer.write(trace, steps, output.file(TraceViewer.FILE_NAME), TraceReader.Corrupt.SKIP);
+                traceSection = TraceViewer.linkHtml() + traceSection;
+            }
+            EmulatorReport.html(report, summary, plots, traceSection, output.file("report.html"));
             output.commit();
         }
         return report;
+    }
+
+    private static boolean nonEmpty(Path file) {
+        try {
+            return java.nio.file.Files.size(file) > 0;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** The console table of a finished run. */

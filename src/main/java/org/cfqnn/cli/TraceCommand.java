@@ -1,28 +1,49 @@
 package org.cfqnn.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.HdrHistogram.Histogram;
-import org.cfqnn.input.InvalidInputException;
-import org.cfqnn.io.JsonNodes;
-import org.cfqnn.report.TextTable;
+import org.cfqnn.trace.TraceReader;
+import org.cfqnn.trace.TraceSummary;
+import org.cfqnn.trace.TraceViewer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code cfqnn trace summarize FILE}: message counts and latency percentiles per type. */
+/**
+ * {@code cfqnn trace summarize FILE} (counts and latency percentiles per message type) and {@code cfqnn trace
+ * view FILE} (the interactive viewer page). Both skip corrupt lines (a run cut short leaves a truncated last
+ * line) and warn with the count and the first line number; {@code --strict} makes a corrupt line an error.
+ */
 @Command(name = "trace", mixinStandardHelpOptions = true, description = "Work with trace.jsonl files.",
-        subcommands = TraceCommand.Summarize.class)
+        subcommands = {TraceCommand.Summarize.class, TraceCommand.View.class})
 public final class TraceCommand {
+
+    /** The options both subcommands share. */
+    static final class Input {
+        @Parameters(index = "0", paramLabel = "FILE", description = "A trace.jsonl written by cfqnn run.")
+        Path file;
+
+        @Option(names = "--strict", description = "Fail on the first corrupt line (default: skip corrupt lines, "
+                + "warn with their count and the first line number).")
+        boolean strict;
+
+        TraceReader.Corrupt policy() {
+            return strict ? TraceReader.Corrupt.FAIL : TraceReader.Corrupt.SKIP;
+        }
+
+        /** Prints the reader's warning, if any, as {@code cfqnn trace <cmd>: warning: ...}. */
+        void warn(CommandSpec spec, TraceReader.Result read) {
+            if (read.corrupt() > 0) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println(spec.qualifiedName() + ": " + read.warning());
+                err.flush();
+            }
+        }
+    }
 
     @Command(name = "summarize", mixinStandardHelpOptions = true,
             description = "Per run and message type: count, bytes, lost, and send-to-arrival latency percentiles (us).")
@@ -30,62 +51,54 @@ public final class TraceCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "FILE", description = "A trace.jsonl written by cfqnn run.")
-        Path file;
-
-        private static final class Stats {
-            long count;
-            long bytes;
-            long lost;
-            final Histogram latency = new Histogram(1, 3_600_000_000_000L, 3);
-        }
+        @Mixin
+        Input input;
 
         @Override
         public Integer call() {
-            if (!Files.isRegularFile(file)) {
-                throw InvalidInputException.of(file.toString(), "no such trace file");
-            }
-            Map<String, Stats> byKey = new TreeMap<>();
-            long n = 0;
-            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    n++;
-                    JsonNode j;
-                    try {
-                        j = JsonNodes.MAPPER.readTree(line);
-                    } catch (IOException e) {
-                        throw InvalidInputException.of(file + ":" + n, "not a JSON line: " + e.getMessage());
-                    }
-                    if (j == null || !j.has("type") || !j.has("t") || !j.has("lost")) {
-                        throw InvalidInputException.of(file + ":" + n, "not a trace line (needs run, type, t, arrive, lost)");
-                    }
-                    String key = j.path("run").asText() + "\t" + j.get("phase").asText() + "\t" + j.get("type").asText();
-                    Stats s = byKey.computeIfAbsent(key, k -> new Stats());
-                    s.count++;
-                    s.bytes += j.get("bytes").asLong();
-                    if (j.get("lost").asBoolean()) {
-                        s.lost++;
-                    } else {
-                        s.latency.recordValue(Math.max(1, j.get("arrive").asLong() - j.get("t").asLong()));
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            TextTable t = new TextTable("run", "phase", "type", "count", "bytes", "lost", "p50 us", "p99 us", "max us");
-            byKey.forEach((k, s) -> {
-                String[] p = k.split("\t");
-                t.row(p[0], p[1], p[2], s.count, s.bytes, s.lost, us(s.latency, 50), us(s.latency, 99),
-                        String.format("%.1f", s.latency.getMaxValue() / 1e3));
-            });
-            spec.commandLine().getOut().print(t);
-            spec.commandLine().getOut().printf("%d messages in %s%n", n, file);
+            TraceSummary summary = new TraceSummary();
+            TraceReader.Result read = TraceReader.read(input.file, input.policy(), summary::add);
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(summary.table());
+            out.printf("%d messages in %s%n", read.messages(), input.file);
+            out.flush();
+            input.warn(spec, read);
             return 0;
         }
+    }
 
-        private static String us(Histogram h, double p) {
-            return String.format("%.1f", h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(p) / 1e3);
+    @Command(name = "view", mixinStandardHelpOptions = true,
+            description = {"Write DIR/" + TraceViewer.FILE_NAME + ": one self-contained page (no server, no network) "
+                    + "to browse the trace in a browser: a lane per entity, messages as arrows, zoom and pan, jump to a "
+                    + "step, filters, causal chains, the steps that missed their deadline.",
+                "Deadline misses come from --steps, else the steps.csv beside the trace, else per-step records in the "
+                    + "trace, else they are derived from it (transmissions whose precoder is not of their step)."})
+    static final class View implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Input input;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "Directory for the page (default: the trace's directory).")
+        Path out;
+
+        @Option(names = "--steps", paramLabel = "FILE", description = "The run's steps.csv (default: steps.csv beside "
+                + "the trace, if there is one).")
+        Path steps;
+
+        @Override
+        public Integer call() {
+            Path dir = out != null ? out : input.file.toAbsolutePath().getParent();
+            Path csv = steps != null ? steps : TraceViewer.stepsBeside(input.file);
+            TraceViewer.Written w = TraceViewer.write(input.file, csv, dir.resolve(TraceViewer.FILE_NAME), input.policy());
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf("wrote %s (%.1f MB): %d messages, %d steps, %d with deadline misses%s; open it in a browser%n",
+                    w.page(), w.bytes() / 1e6, w.read().messages(), w.steps(), w.missedSteps(),
+                    csv == null ? "" : " (from " + csv + ")");
+            o.flush();
+            input.warn(spec, w.read());
+            return 0;
         }
     }
 }

@@ -35,7 +35,7 @@ class RunCliTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("non-centralized").contains("centralized").contains("search").contains("steps/s");
         for (String f : new String[] {"summary.json", "steps.csv", "trace.jsonl", "rates-over-time.png", "latency-cdf.png",
-            "report.html"}) {
+            "report.html", "trace-viewer.html"}) {
             assertThat(out.resolve(f)).exists();
         }
         JsonNode s = JsonNodes.MAPPER.readTree(out.resolve("summary.json").toFile());
@@ -139,6 +139,7 @@ class RunCliTest {
         Files.writeString(f, "{\"hello\":1}\n");
         CliRunner r = CliRunner.run("trace", "summarize", f.toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("t.jsonl:1").contains("not a trace line");
+        assertThat(r.err().lines()).containsExactly("cfqnn trace summarize: " + f + ": no trace messages in 1 line (first "
+                + "corrupt: line 1: not a trace message: no \"type\")");
     }
 }
