@@ -56,9 +56,17 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Directory for the results (default: results/<scenario name>).")
     Path out;
 
+    @Option(names = "--replications", paramLabel = "R", description = "Run every protocol with seeds S..S+R-1 and "
+            + "report means with 95% confidence intervals (overrides emulator.replications).")
+    Integer replications;
+
     @Override
     public Integer call() {
-        Config config = Scenario.load(scenario.scenario, scenario.allSets());
+        List<String> sets = scenario.allSets();
+        if (replications != null) {
+            sets.add("emulator.replications=" + replications);
+        }
+        Config config = Scenario.load(scenario.scenario, sets);
         ScenarioSettings base = ScenarioSettings.of(config);
         if (!base.cluster().faults().isEmpty()) {
             throw new InvalidInputException("cluster.faults", base.cluster().faults().get(0).node(),
@@ -97,8 +105,8 @@ public final class RunCommand implements Callable<Integer> {
             List<Path> plots = new ArrayList<>();
             plots.add(EmulatorReport.ratesOverTime(steps, base.emulator().steps(), output.file("rates-over-time.png"),
                     formats));
-            List<Emulation.Outcome> firstPoint = report.outcomes().stream()
-                    .filter(o -> o.sweepValue().equals(points.get(0).value())).toList();
+            List<Emulation.Outcome> firstPoint = report.outcomes().stream() // the first point, first seed
+                    .filter(o -> o.sweepValue().equals(points.get(0).value()) && o.seed() == base.seed()).toList();
             plots.add(EmulatorReport.latencyCdf(firstPoint, output.file("latency-cdf.png"), formats));
             if (!key.isEmpty()) {
                 String file = key.replace('.', '-');
@@ -127,16 +135,29 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The console table of a finished run. */
+    /** The console table of a finished run; with replications, means across seeds with 95 % intervals. */
     static void print(EmulatorRunner.Report report, Path dir, PrintWriter w) {
-        TextTable t = new TextTable("run", "mean min rate", "mean sum rate", "misses", "latency p50 us", "p99 us",
-                "msgs/step", "steps/s");
-        for (Emulation.Outcome o : report.outcomes()) {
-            var r = o.results();
-            t.row(o.label(), r.meanMinRate(), r.meanSumRate(), r.fallbacks(), r.latencyP50Us(), r.latencyP99Us(),
-                    (double) o.traffic().deployment().messages() / r.steps(), String.format("%.0f", o.stepsPerSecond()));
+        ScenarioSettings s = report.points().get(0).settings();
+        if (s.emulator().replications() > 1) {
+            TextTable t = new TextTable("run", "mean min rate", "+- 95% CI", "mean sum rate", "+- 95% CI", "miss rate",
+                    "latency p50 us", "+- 95% CI");
+            for (EmulatorReport.Aggregate a : EmulatorReport.aggregate(report.outcomes(), s.radio().nAp())) {
+                t.row(a.first().label(), a.minRate().mean(), a.minRate().halfWidth(), a.sumRate().mean(),
+                        a.sumRate().halfWidth(), a.missRate().mean(), a.latencyP50Us().mean(), a.latencyP50Us().halfWidth());
+            }
+            w.print(t);
+            w.printf("%d replications (seeds %d..%d) per run%n", s.emulator().replications(), s.seed(),
+                    s.seed() + s.emulator().replications() - 1);
+        } else {
+            TextTable t = new TextTable("run", "mean min rate", "mean sum rate", "misses", "latency p50 us", "p99 us",
+                    "msgs/step", "steps/s");
+            for (Emulation.Outcome o : report.outcomes()) {
+                var r = o.results();
+                t.row(o.label(), r.meanMinRate(), r.meanSumRate(), r.fallbacks(), r.latencyP50Us(), r.latencyP99Us(),
+                        (double) o.traffic().deployment().messages() / r.steps(), String.format("%.0f", o.stepsPerSecond()));
+            }
+            w.print(t);
         }
-        w.print(t);
         w.printf("%.1f s wall time; results in %s (open report.html)%n", report.wallSeconds(), dir);
         w.flush();
     }

@@ -121,7 +121,7 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
      * What a run produced; {@code failure} is null on success. {@code trainingWallSeconds}: wall time of the
      * emulated training phases before deployment (0 without them).
      */
-    public record Outcome(Protocol protocol, String system, String sweepValue, Recorder.Results results,
+    public record Outcome(Protocol protocol, String system, String sweepValue, long seed, Recorder.Results results,
                           Traffic traffic, Map<String, Integer> restarts, double[] cloudParams, double[][] edgeParams,
                           double wallSeconds, double deploymentWallSeconds, double trainingWallSeconds,
                           double syncRoundsPerStep, List<NodeLoss> nodeLosses, Set<String> lostNodes, String failure)
@@ -174,7 +174,7 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
         this.latencyReports = new long[nAp];
         this.plan = Plans.of(s, spec.protocol(), qnn, spec.emulateTraining());
         this.recorder = ctx.spawn(Recorder.create(new Recorder.Setup(s.radio().nUser(), s.emulator().steps(), spec.steps(),
-                spec.sweepValue(), spec.protocol().label(), spec.system(), spec.progress())), "recorder");
+                spec.sweepValue(), s.seed(), spec.protocol().label(), spec.system(), spec.progress())), "recorder");
         boolean nonCentralized = spec.protocol() == Protocol.NON_CENTRALIZED;
 
         // who runs where; APs (and the cloud) whose node is gone are lost from the start
@@ -387,7 +387,8 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
                 : (results.deploymentWallStartNanos() - wallStart) / 1e9;
         double deployment = results == null ? 0 : (now - results.deploymentWallStartNanos()) / 1e9;
         Traffic carriedTraffic = traffic == null ? new Traffic(Map.of(), Map.of(), null, null, 0) : traffic;
-        replyTo.tell(new Outcome(spec.protocol(), spec.system(), spec.sweepValue(), results, carriedTraffic, restarts,
+        replyTo.tell(new Outcome(spec.protocol(), spec.system(), spec.sweepValue(), spec.settings().seed(), results,
+                carriedTraffic, restarts,
                 cloudParams, edgeParams, (now - wallStart) / 1e9, deployment, training,
                 (double) carriedTraffic.syncRounds() / plan.totalTicks(), losses, lostNodes, failure));
         return Behaviors.stopped();

@@ -168,7 +168,7 @@ public final class EmulatorRunner {
             AtomicLong done = new AtomicLong();
             long runs = 0;
             for (Point point : points) {
-                ScenarioSettings s = point.settings();
+              for (ScenarioSettings s : replications(point.settings())) {
                 for (RunOf r : order(s)) {
                     TrainedQnn qnn = null;
                     boolean emulate = false;
@@ -203,10 +203,20 @@ public final class EmulatorRunner {
                                 outcome.results().deploymentVirtualStart() / 1e9));
                     }
                 }
+              }
             }
         }
         return new Report(points, outcomes, trainings, (System.nanoTime() - start) / 1e9,
                 topology.describe(points.get(0).settings().radio().nAp()));
+    }
+
+    /** The independent replications of a point: seeds seed, seed + 1, ..., seed + replications - 1. */
+    static List<ScenarioSettings> replications(ScenarioSettings s) {
+        List<ScenarioSettings> out = new ArrayList<>();
+        for (int r = 0; r < s.emulator().replications(); r++) {
+            out.add(r == 0 ? s : s.withSeed(s.seed() + r));
+        }
+        return out;
     }
 
     /**
@@ -234,19 +244,20 @@ public final class EmulatorRunner {
         long total = 0;
         for (Point p : points) {
             EmulatorSettings e = p.settings().emulator();
-            total += (long) e.steps() * order(p.settings()).size();
+            long perSeed = (long) e.steps() * order(p.settings()).size();
             if (e.training() == TrainingMode.EMULATE && e.protocols().contains(Protocol.NON_CENTRALIZED)) {
                 for (ScenarioSettings.QnnSystem q : p.settings().systems()) {
-                    total += q.edge().training().iterations();
+                    perSeed += q.edge().training().iterations();
                 }
             }
+            total += perSeed * e.replications();
         }
         return total;
     }
 
     private static String progressTitle(List<Point> points) {
         ScenarioSettings s = points.get(0).settings();
-        long runs = (long) points.size() * order(s).size();
+        long runs = (long) points.size() * order(s).size() * s.emulator().replications();
         long training = totalTicks(points) - runs * s.emulator().steps();
         return "emulate " + runs + " runs x " + s.emulator().steps() + " steps"
                 + (training > 0 ? " + " + training + " training steps" : "");

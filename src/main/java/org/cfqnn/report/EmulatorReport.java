@@ -70,6 +70,7 @@ public final class EmulatorReport {
                 run.put("qnn", o.system());
             }
             run.put("label", o.label());
+            run.put("seed", o.seed());
             if (!o.sweepValue().isEmpty()) {
                 run.put("sweepValue", o.sweepValue());
             }
@@ -106,6 +107,10 @@ public final class EmulatorReport {
                 run.set("outages", outages(o));
             }
         }
+        if (s.emulator().replications() > 1) {
+            root.put("replications", s.emulator().replications());
+            root.set("aggregates", aggregates(report.outcomes(), s.radio().nAp()));
+        }
         ObjectNode perf = root.putObject("performance");
         perf.put("wallSeconds", report.wallSeconds());
         ArrayNode nodes = perf.putArray("nodes");
@@ -135,6 +140,62 @@ public final class EmulatorReport {
             hops(hops.putObject("crossNode"), o.traffic().crossNodeHops());
         }
         return root;
+    }
+
+    /** One protocol (with its QNN system and sweep value) over every replication. */
+    public record Aggregate(Emulation.Outcome first, Stats.Interval minRate, Stats.Interval sumRate,
+                            Stats.Interval missRate, Stats.Interval latencyMeanUs, Stats.Interval latencyP50Us,
+                            Stats.Interval unserved) {
+    }
+
+    /** The runs grouped by protocol, QNN system and sweep value across seeds, in order of first appearance. */
+    public static List<Aggregate> aggregate(List<Emulation.Outcome> outcomes, int nAp) {
+        Map<String, List<Emulation.Outcome>> groups = new LinkedHashMap<>();
+        for (Emulation.Outcome o : outcomes) {
+            groups.computeIfAbsent(o.label(), k -> new ArrayList<>()).add(o);
+        }
+        List<Aggregate> out = new ArrayList<>();
+        for (List<Emulation.Outcome> g : groups.values()) {
+            out.add(new Aggregate(g.get(0), ci(g, o -> o.results().meanMinRate()), ci(g, o -> o.results().meanSumRate()),
+                    ci(g, o -> (double) o.results().fallbacks() / (o.results().steps() * nAp)),
+                    ci(g, o -> o.results().latencyMeanUs()), ci(g, o -> o.results().latencyP50Us()),
+                    ci(g, o -> o.results().meanUnserved())));
+        }
+        return out;
+    }
+
+    private static Stats.Interval ci(List<Emulation.Outcome> g, java.util.function.ToDoubleFunction<Emulation.Outcome> f) {
+        return Stats.confidence95(g.stream().mapToDouble(f).toArray());
+    }
+
+    private static ArrayNode aggregates(List<Emulation.Outcome> outcomes, int nAp) {
+        ArrayNode out = JsonNodes.MAPPER.createArrayNode();
+        for (Aggregate a : aggregate(outcomes, nAp)) {
+            ObjectNode x = out.addObject();
+            x.put("label", a.first().label());
+            x.put("protocol", a.first().protocol().label());
+            if (!a.first().system().isEmpty()) {
+                x.put("qnn", a.first().system());
+            }
+            if (!a.first().sweepValue().isEmpty()) {
+                x.put("sweepValue", a.first().sweepValue());
+            }
+            x.put("replications", a.minRate().n());
+            interval(x.putObject("minRate"), a.minRate());
+            interval(x.putObject("sumRate"), a.sumRate());
+            interval(x.putObject("missRate"), a.missRate());
+            interval(x.putObject("unservedPerStep"), a.unserved());
+            ObjectNode lat = x.putObject("protocolLatencyUs");
+            interval(lat.putObject("mean"), a.latencyMeanUs());
+            interval(lat.putObject("p50"), a.latencyP50Us());
+        }
+        return out;
+    }
+
+    /** {"mean": m, "ci95": h}: the mean across seeds and the half-width of its 95 % confidence interval. */
+    private static void interval(ObjectNode n, Stats.Interval i) {
+        n.put("mean", i.mean());
+        n.put("ci95", i.halfWidth());
     }
 
     /** Wall-clock time of the hops between entities and the network: count and percentiles in microseconds. */
@@ -194,13 +255,18 @@ public final class EmulatorReport {
         Map<String, double[]> sums = new LinkedHashMap<>();
         Map<String, int[]> counts = new LinkedHashMap<>();
         try (BufferedReader in = Files.newBufferedReader(stepsCsv, StandardCharsets.UTF_8)) {
-            in.readLine();
+            List<String> header = List.of(in.readLine().split(","));
+            int sweep = header.indexOf("sweep");
+            int protocol = header.indexOf("protocol");
+            int qnn = header.indexOf("qnn");
+            int step = header.indexOf("step");
+            int minRate = header.indexOf("minRate");
             String line;
-            while ((line = in.readLine()) != null) {
+            while ((line = in.readLine()) != null) { // the columns before the quoted assignment hold no commas
                 String[] f = line.split(",", -1);
-                String key = Emulation.label(Protocol.parse("protocol", f[1]), f[2], f[0]);
-                int b = Integer.parseInt(f[3]) / width;
-                sums.computeIfAbsent(key, k -> new double[buckets])[b] += Double.parseDouble(f[5]);
+                String key = Emulation.label(Protocol.parse("protocol", f[protocol]), f[qnn], f[sweep]);
+                int b = Integer.parseInt(f[step]) / width;
+                sums.computeIfAbsent(key, k -> new double[buckets])[b] += Double.parseDouble(f[minRate]);
                 counts.computeIfAbsent(key, k -> new int[buckets])[b]++;
             }
         } catch (IOException e) {
@@ -243,31 +309,43 @@ public final class EmulatorReport {
         return png;
     }
 
-    /** One metric against the sweep values, a line per protocol. */
+    /**
+     * One metric against the sweep values, a line per protocol; with replications, the mean across seeds
+     * with its 95 % confidence interval as error bars.
+     */
     public static Path sweep(EmulatorRunner.Report report, String key, String metric, Path png,
                              java.util.Set<Plots.Format> formats) {
-        Map<String, List<Double>> byProtocol = new LinkedHashMap<>();
-        for (Emulation.Outcome o : report.outcomes()) {
-            Recorder.Results r = o.results();
-            double v = switch (metric) {
-                case "minRate" -> r.meanMinRate();
-                case "missRate" -> (double) r.fallbacks() / (r.steps() * report.points().get(0).settings().radio().nAp());
-                default -> r.latencyP50Us();
+        int nAp = report.points().get(0).settings().radio().nAp();
+        Map<String, List<Stats.Interval>> byProtocol = new LinkedHashMap<>();
+        for (Aggregate a : aggregate(report.outcomes(), nAp)) {
+            Stats.Interval v = switch (metric) {
+                case "minRate" -> a.minRate();
+                case "missRate" -> a.missRate();
+                default -> a.latencyP50Us();
             };
-            byProtocol.computeIfAbsent(Emulation.label(o.protocol(), o.system(), ""), k -> new ArrayList<>()).add(v);
+            byProtocol.computeIfAbsent(Emulation.label(a.first().protocol(), a.first().system(), ""),
+                    k -> new ArrayList<>()).add(v);
         }
         double[] x = new double[report.points().size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = numeric(report.points().get(i).value(), i);
         }
-        Map<String, double[]> series = new LinkedHashMap<>();
-        byProtocol.forEach((p, v) -> series.put(p, v.stream().mapToDouble(Double::doubleValue).toArray()));
         String y = switch (metric) {
             case "minRate" -> "mean min rate (bit/s/Hz)";
             case "missRate" -> "deadline miss rate";
             default -> "protocol latency p50 (us)";
         };
-        Plots.save(Plots.lines(y + " vs " + key, key + unit(report.points().get(0).value()), y, x, series), png, formats);
+        var chart = Plots.chart(y + " vs " + key, key + unit(report.points().get(0).value()), y);
+        boolean replicated = report.points().get(0).settings().emulator().replications() > 1;
+        byProtocol.forEach((p, v) -> {
+            double[] mean = v.stream().mapToDouble(Stats.Interval::mean).toArray();
+            if (replicated) {
+                Plots.add(chart, p, x, mean, v.stream().mapToDouble(Stats.Interval::halfWidth).toArray());
+            } else {
+                Plots.add(chart, p, x, mean);
+            }
+        });
+        Plots.save(chart, png, formats);
         return png;
     }
 

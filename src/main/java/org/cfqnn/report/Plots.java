@@ -78,17 +78,25 @@ public final class Plots {
      * with the same method (another QNN variant of a protocol) gets another dash pattern.
      */
     public static XYSeries add(XYChart chart, String name, double[] x, double[] y) {
+        return add(chart, name, x, y, null);
+    }
+
+    /** As {@link #add(XYChart, String, double[], double[])}, with error bars of half-width {@code errors} (or none). */
+    public static XYSeries add(XYChart chart, String name, double[] x, double[] y, double[] errors) {
         String method = name.toLowerCase(Locale.ROOT).split("[ @\\[(]")[0];
         int variant = 0;
         for (String existing : chart.getSeriesMap().keySet()) {
             variant += existing.toLowerCase(Locale.ROOT).split("[ @\\[(]")[0].equals(method) ? 1 : 0;
         }
         Palette.Style style = Palette.of(name, variant);
-        XYSeries s = chart.addSeries(name, x, y);
+        XYSeries s = chart.addSeries(name, x, y, errors);
         s.setLineColor(style.color());
         s.setMarkerColor(style.color());
         s.setLineStyle(style.stroke());
         s.setMarker(x.length > MAX_MARKED_POINTS ? SeriesMarkers.NONE : style.marker());
+        if (errors != null) {
+            chart.getStyler().setErrorBarsColorSeriesColor(true);
+        }
         return s;
     }
 

@@ -29,6 +29,24 @@ public final class Stats {
         return Math.sqrt(s / (x.length - 1));
     }
 
+    /** A mean with the half-width of its 95 % confidence interval (Student's t, n - 1 degrees of freedom). */
+    public record Interval(double mean, double halfWidth, int n) {
+    }
+
+    /**
+     * The mean of independent replications and its 95 % confidence half-width {@code t(0.975, n-1) s / sqrt(n)}
+     * (0 for a single value: no spread can be estimated from it).
+     */
+    public static Interval confidence95(double[] x) {
+        double m = mean(x);
+        if (x.length < 2) {
+            return new Interval(m, 0, x.length);
+        }
+        double t = new org.apache.commons.math3.distribution.TDistribution(x.length - 1)
+                .inverseCumulativeProbability(0.975);
+        return new Interval(m, t * std(x) / Math.sqrt(x.length), x.length);
+    }
+
     /** Percentile by linear interpolation between order statistics (q in [0, 100]). */
     public static double percentile(double[] x, double q) {
         if (x.length == 0) {

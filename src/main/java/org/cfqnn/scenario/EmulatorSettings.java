@@ -25,7 +25,7 @@ public record EmulatorSettings(Clock clock, List<Protocol> protocols, int steps,
                                long collectTimeout, long runTimeout, double correlation, double userSpeed,
                                Map<Link, LinkSettings> links, ComputeMode computeMode, long circuitTime,
                                long classicalTime, List<Fault> faults, TraceSettings trace, String sweepKey,
-                               List<ConfigValue> sweepValues, int sequenceSteps) {
+                               List<ConfigValue> sweepValues, int replications, int sequenceSteps) {
 
     /** One link type: latency and jitter in ns, bandwidth in bit/s, loss probability. */
     public record LinkSettings(long latency, long jitter, double bandwidth, double loss) {
@@ -105,13 +105,17 @@ public record EmulatorSettings(Clock clock, List<Protocol> protocols, int steps,
             throw new InvalidInputException(e.key("sweep"), sweepKey.isBlank() ? "values without key" : "key without values",
                     "needs both a key and a non-empty list of values");
         }
+        int replications = e.getInt("replications");
+        if (replications < 1 || replications > 10_000) {
+            throw new InvalidInputException(e.key("replications"), replications, "must be an integer in [1, 10000]");
+        }
         int sequence = e.block("report").getInt("sequence-steps");
         if (sequence < 0 || sequence > 50) {
             throw new InvalidInputException(e.key("report.sequence-steps"), sequence, "must be in [0, 50]");
         }
         return new EmulatorSettings(clock, List.copyOf(protocols), steps, period, deadline, fallback, training, models,
                 online, collect, runTimeout, alpha, speed, links, mode, circuit, classical, List.copyOf(faults), trace,
-                sweepKey, List.copyOf(values), sequence);
+                sweepKey, List.copyOf(values), replications, sequence);
     }
 
     private static Map<Link, LinkSettings> links(Settings e) {

@@ -66,6 +66,12 @@ public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, Q
         return s;
     }
 
+    /** The same scenario with another seed (a replication), in its settings and its configuration text. */
+    public ScenarioSettings withSeed(long newSeed) {
+        return new ScenarioSettings(newSeed, radio, optimumLimit, quantum, cloud, edge, systems, emulator, cluster,
+                source.withValue("seed", com.typesafe.config.ConfigValueFactory.fromAnyRef(newSeed)));
+    }
+
     /** The same scenario with {@code q}'s cloud and edge settings as its own. */
     public ScenarioSettings withSystem(QnnSystem q) {
         return new ScenarioSettings(seed, radio, optimumLimit, quantum, q.cloud(), q.edge(), List.of(q), emulator,

@@ -116,6 +116,7 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
     private final long total;
     private final AsyncLines<String> csv;
     private final String sweepValue;
+    private final long seed;
     private final String protocol;
     private final String qnn;
     private final AtomicLong progress;
@@ -138,8 +139,8 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
     private final java.util.Map<String, Window> outages = new java.util.TreeMap<>();
 
     /** Where a run's steps go and how it is named there. */
-    public record Setup(int nUser, long deploymentSteps, AsyncLines<String> csv, String sweepValue, String protocol,
-                        String qnn, AtomicLong progress) {
+    public record Setup(int nUser, long deploymentSteps, AsyncLines<String> csv, String sweepValue, long seed,
+                        String protocol, String qnn, AtomicLong progress) {
     }
 
     private Recorder(ActorContext<Command> ctx, Setup s) {
@@ -148,6 +149,7 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
         this.total = s.deploymentSteps();
         this.csv = s.csv();
         this.sweepValue = s.sweepValue();
+        this.seed = s.seed();
         this.protocol = s.protocol();
         this.qnn = s.qnn();
         this.progress = s.progress();
@@ -155,7 +157,7 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
     }
 
     /** Columns of the per-step CSV ({@code minRate}, {@code sumRate} as in {@code cfqnn compare}'s trials.csv). */
-    public static final java.util.List<String> COLUMNS = java.util.List.of("sweep", "protocol", "qnn", "step", "timeUs",
+    public static final java.util.List<String> COLUMNS = java.util.List.of("sweep", "seed", "protocol", "qnn", "step", "timeUs",
             "minRate", "sumRate", "unserved", "fallbacks", "assignment");
 
     public static Behavior<Command> create(Setup setup) {
@@ -268,7 +270,7 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
             int slot = (int) (recorded % RING);
             ringUnserved[slot] = notServed;
             ringFallbacks[slot] = s.air.fallbacks();
-            csv.write(Csv.line(sweepValue, protocol, qnn, recorded, s.air.at() / 1000.0, min, sum, notServed,
+            csv.write(Csv.line(sweepValue, seed, protocol, qnn, recorded, s.air.at() / 1000.0, min, sum, notServed,
                     s.air.fallbacks(), java.util.Arrays.toString(s.air.assignment()).replace(" ", "")));
             recorded++;
             for (Window w : outages.values()) {

@@ -51,7 +51,7 @@ class RecorderOutageTest {
     @Test
     void windowsKnownLateCountTheStepsAlreadyRecorded(@TempDir Path dir) {
         AsyncLines<String> csv = new AsyncLines<>(dir.resolve("steps.csv"), l -> l);
-        ActorRef<Recorder.Command> r = testKit.spawn(Recorder.create(new Recorder.Setup(2, STEPS, csv, "",
+        ActorRef<Recorder.Command> r = testKit.spawn(Recorder.create(new Recorder.Setup(2, STEPS, csv, "", 1,
                 "non-centralized", "", new AtomicLong())));
         for (long s = 0; s < 6; s++) {
             record(r, s);
