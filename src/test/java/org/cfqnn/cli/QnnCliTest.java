@@ -90,12 +90,18 @@ class QnnCliTest {
     }
 
     @Test
-    void aModelForAnotherNetworkIsRefused() throws Exception {
+    void aSizeFreeModelDecodesAnotherNetworkAndThePaperModelRefusesNamingBothSizes() throws Exception {
         Path other = dir.resolve("ch5.json");
         CliRunner.run("channel", "--nap", "5", "--nuser", "3", "--ntx", "2", "--seed", "1", "--out", other.toString());
         CliRunner r = CliRunner.run("evaluate", "--channel", other.toString(), "--method", "qnn", "--model", models.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode j = JsonNodes.MAPPER.readTree(r.out());
+        assertThat(j.get("assignment")).hasSize(5);
+        assertThat(j.get("unserved").asInt()).isZero();
+        r = CliRunner.run("evaluate", "--channel", other.toString(), "--method", "qnn", "--model",
+                Path.of("src/test/resources/models-v1/paper").toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("was trained for M=4 K=3 N=2, the snapshot has M=5 K=3 N=2");
+        assertThat(r.err()).contains("--model").contains("trained for M=4 K=3 N=2 and cannot decode M=5 K=3 N=2");
         r = CliRunner.run("evaluate", "--channel", snapshot.toString(), "--method", "qnn");
         assertThat(r.err()).contains("--model: missing");
     }
@@ -145,7 +151,15 @@ class QnnCliTest {
     @Test
     void badScenariosNameTheKey() throws Exception {
         String[][] cases = {
-            {"cloud { ansatz = mlp }", "cloud.ansatz = mlp: must be one of graph, paper"},
+            {"cloud { ansatz = mlp }", "cloud.ansatz = mlp: must be one of graph, maxmin, paper"},
+            {"cloud { training { network = [4, 3] } }", "cloud.training.network = [4, 3]: must be [] with ansatz = paper"},
+            {"cloud { ansatz = maxmin, training { network = [3, 4] } }", "cloud.training.network = [3.0, 4.0]: must be []"},
+            {"cloud { ansatz = maxmin, training { batch = 0 } }", "cloud.training.batch = 0: must be an integer in [1, 100]"},
+            {"cloud { ansatz = maxmin, training { optimizer = rotosolve, batch = 2 } }", "cloud.training.batch = 2: must be 1 with optimizer = rotosolve"},
+            {"radio { n-ap = 16, n-user = 6 }\ncloud { ansatz = maxmin, maxmin.signal = imitate-optimum }",
+                "cloud.maxmin.signal = imitate-optimum: the optimum teacher enumerates K^M = 6^16"},
+            {"cloud { ansatz = maxmin, maxmin.decoder = greedy }", "cloud.maxmin.decoder = greedy: must be one of argmax"},
+            {"cloud { ansatz = maxmin, maxmin.sigma = 0 }", "cloud.maxmin.sigma = 0"},
             {"radio { n-ap = 2 }", "radio.n-ap = 2: must be >= nUser (3)"},
             {"radio { nap = 4 }", "radio.nap = 4: unknown key; allowed in radio: csi-error, d-min"},
             {"cloud { training { gradient = adjoint } }", "cloud.training.gradient = adjoint: the paper's cloud floors"},

@@ -25,6 +25,9 @@ public interface EdgeModel {
 
     EdgeWorker worker();
 
+    /** Whether parameters trained for K users and N antennas also serve {@code nUser} users and {@code nTx} antennas. */
+    boolean fits(int nUser, int nTx);
+
     /** Circuit executions of one precoder (one). */
     default long circuitsPerInference() {
         return 1;
