@@ -9,6 +9,7 @@ import org.cfqnn.baseline.Baselines;
 import org.cfqnn.baseline.GreedyMaxMin;
 import org.cfqnn.baseline.OptimumBaseline;
 import org.cfqnn.input.InvalidInputException;
+import org.cfqnn.qnn.cloud.CharitablePaperCloud;
 import org.cfqnn.qnn.cloud.CloudModel;
 import org.cfqnn.qnn.cloud.GraphCloud;
 import org.cfqnn.qnn.cloud.MaxMinCloud;
@@ -37,7 +38,7 @@ public final class AblationExperiment {
     /** Every variant, in table order; the classical methods follow. */
     public static final List<String> VARIANTS = List.of("maxmin", "maxmin-untrained", "maxmin-priors",
             "maxmin-imitate-greedy", "maxmin-imitate-optimum", "maxmin-no-polish", "maxmin-matching", "maxmin-argmax",
-            "maxmin-rounds-2", "maxmin-classical", "graph", "paper");
+            "maxmin-rounds-2", "maxmin-classical", "graph", "paper", "paper-charitable");
 
     /** Largest paper-ansatz register the ablation trains (the literal circuit has layers x M qubits). */
     private static final int PAPER_QUBITS = 16;
@@ -115,6 +116,7 @@ public final class AblationExperiment {
             case "graph" -> train(name, new GraphCloud(4, 2, 2, GraphCloud.IMITATION, new Teacher(0.1, 100_000),
                     c.rPenalty(), org.cfqnn.qnn.GradientMethod.ADJOINT, Math.PI / 2), graphTraining(t), trained);
             case "paper" -> paper(trained);
+            case "paper-charitable" -> paperCharitable(trained);
             default -> throw new InvalidInputException("--variants", name, "must be among " + String.join(", ", VARIANTS));
         };
     }
@@ -164,6 +166,18 @@ public final class AblationExperiment {
         PaperCloud cloud = new PaperCloud(r.nAp(), r.nUser(), layers, settings.cloud().rPenalty(), Math.PI / 2);
         return train("paper", cloud, new TrainingSettings("sgd", 0.01, 100, 100,
                 org.cfqnn.qnn.GradientMethod.PARAMETER_SHIFT, Math.PI / 2, r.mu(), r.mu()), trained);
+    }
+
+    /** The paper's cloud read charitably ({@link CharitablePaperCloud}), trained on the optimum's assignments. */
+    private Variant paperCharitable(Map<String, double[]> trained) {
+        RadioModel r = settings.radio();
+        int layers = settings.cloud().paperLayers();
+        if (PaperCloud.qubits(r.nAp(), layers) > PAPER_QUBITS
+                || OptimumBaseline.candidates(r.nAp(), r.nUser()) > settings.optimumLimit()) {
+            return null;
+        }
+        return train("paper-charitable", new CharitablePaperCloud(r.nAp(), r.nUser(), layers, settings.optimumLimit()),
+                CharitablePaperCloud.TRAINING, trained);
     }
 
     private double[] params(String name, CloudModel cloud, TrainingSettings t, Map<String, double[]> trained) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.cfqnn.input.InvalidInputException;
 import org.cfqnn.io.AtomicFiles;
 import org.cfqnn.io.JsonNodes;
+import org.cfqnn.qnn.cloud.CharitablePaperCloud;
 import org.cfqnn.qnn.cloud.CloudModel;
 import org.cfqnn.qnn.cloud.GraphCloud;
 import org.cfqnn.qnn.cloud.MaxMinCloud;
@@ -234,7 +235,9 @@ public final class ModelFiles {
                         h.field("rPenalty").asFinite(), l.training.gradient(), l.training.shift());
                 case MaxMinCloud.NAME -> new MaxMinCloud(design(h), h.field("rPenalty").asFinite(), l.training.gradient(),
                         l.training.shift());
-                default -> throw root.field("ansatz").error("unknown cloud ansatz; allowed: paper, graph, maxmin");
+                case CharitablePaperCloud.NAME -> new CharitablePaperCloud(l.nAp, l.nUser, h.field("layers").asInt(1, 10),
+                        (long) h.field("teacherLimit").asFinite());
+                default -> throw root.field("ansatz").error("unknown cloud ansatz; allowed: paper, paper-charitable, graph, maxmin");
             };
             count = l.cloud.parameterCount();
             l.decoding = root.field("decoding").asText();

@@ -1,5 +1,6 @@
 package org.cfqnn.scenario;
 
+import org.cfqnn.qnn.cloud.CharitablePaperCloud;
 import org.cfqnn.qnn.cloud.CloudModel;
 import org.cfqnn.qnn.cloud.GraphCloud;
 import org.cfqnn.qnn.cloud.MaxMinCloud;
@@ -23,6 +24,8 @@ public final class Models {
             case GraphCloud.NAME -> new GraphCloud(c.graphQubits(), c.graphLayers(), c.graphRounds(), c.graphLoss(),
                     new Teacher(c.teacherTemperature(), c.teacherLimit()), c.rPenalty(), t.gradient(), t.shift());
             case MaxMinCloud.NAME -> new MaxMinCloud(c.maxmin(), c.rPenalty(), t.gradient(), t.shift());
+            case CharitablePaperCloud.NAME -> new CharitablePaperCloud(radio.nAp(), radio.nUser(), c.paperLayers(),
+                    c.maxmin().teacherLimit());
             default -> throw new IllegalArgumentException("unknown cloud ansatz " + c.ansatz());
         };
     }

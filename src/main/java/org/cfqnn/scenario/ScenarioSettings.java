@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import java.util.Set;
 import org.cfqnn.input.InvalidInputException;
 import org.cfqnn.qnn.GradientMethod;
+import org.cfqnn.qnn.cloud.CharitablePaperCloud;
 import org.cfqnn.qnn.cloud.GraphCloud;
 import org.cfqnn.qnn.cloud.MaxMinCloud;
 import org.cfqnn.qnn.cloud.MaxMinDecoder;
@@ -55,12 +56,12 @@ public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, i
      * memory: called before anything that trains or deploys them starts.
      */
     public ScenarioSettings requireQnnFits() {
-        if (cloud.ansatz().equals(PaperCloud.NAME)) {
+        if (cloud.ansatz().equals(PaperCloud.NAME) || cloud.ansatz().equals(CharitablePaperCloud.NAME)) {
             int needed = PaperCloud.qubits(radio.nAp(), cloud.paperLayers());
             try {
                 Simulator.checkFits(needed, 3);
             } catch (InvalidInputException e) {
-                throw new InvalidInputException("cloud.ansatz", "paper", "needs cloud.paper.layers x radio.n-ap = "
+                throw new InvalidInputException("cloud.ansatz", cloud.ansatz(), "needs cloud.paper.layers x radio.n-ap = "
                         + cloud.paperLayers() + " x " + radio.nAp() + " = " + needed + " qubits: " + e.allowed());
             }
         }
@@ -74,7 +75,8 @@ public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, i
     }
 
     private static CloudSettings cloud(Settings c, RadioModel radio, long optimumLimit) {
-        String ansatz = c.getChoice("ansatz", Set.of(PaperCloud.NAME, GraphCloud.NAME, MaxMinCloud.NAME));
+        String ansatz = c.getChoice("ansatz", Set.of(PaperCloud.NAME, CharitablePaperCloud.NAME, GraphCloud.NAME,
+                MaxMinCloud.NAME));
         String decoding = c.getChoice("decoding", Set.of("direct", "sampled"));
         int candidates = range(c, "candidates", c.getInt("candidates"), 1, 1000);
         double penalty = c.getDouble("r-penalty");
@@ -98,10 +100,20 @@ public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, i
         if (ansatz.equals(MaxMinCloud.NAME)) {
             checkTeacher(c, maxmin, training.trainingRadio(radio));
         }
-        if (training.transfers() && ansatz.equals(PaperCloud.NAME)) {
+        boolean paperLike = ansatz.equals(PaperCloud.NAME) || ansatz.equals(CharitablePaperCloud.NAME);
+        if (training.transfers() && paperLike) {
             throw new InvalidInputException(c.key("training.network"), "[" + training.trainAps() + ", "
-                    + training.trainUsers() + "]", "must be [] with ansatz = paper: its circuit has a qubit per AP, "
-                    + "so it cannot train on another network size");
+                    + training.trainUsers() + "]", "must be [] with ansatz = " + ansatz + ": its circuit has a qubit "
+                    + "per AP, so it cannot train on another network size");
+        }
+        if (ansatz.equals(CharitablePaperCloud.NAME)) {
+            if (Math.pow(radio.nUser(), radio.nAp()) > optimumLimit) {
+                throw new InvalidInputException(c.key("ansatz"), ansatz, "trains on the exhaustive optimum's "
+                        + "assignments: K^M = " + radio.nUser() + "^" + radio.nAp() + " exceeds baselines.optimum-limit");
+            }
+            if (decoding.equals("sampled")) {
+                throw new InvalidInputException(c.key("decoding"), "sampled", "sampled decoding needs ansatz = graph or maxmin");
+            }
         }
         if (ansatz.equals(PaperCloud.NAME)) {
             if (training.gradient() == GradientMethod.ADJOINT) {
@@ -110,7 +122,7 @@ public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, i
                                 + "use parameter-shift (applied to the loss, Appendix B) or optimizer = rotosolve");
             }
             if (decoding.equals("sampled")) {
-                throw new InvalidInputException(c.key("decoding"), "sampled", "sampled decoding needs ansatz = graph");
+                throw new InvalidInputException(c.key("decoding"), "sampled", "sampled decoding needs ansatz = graph or maxmin");
             }
         }
         return new CloudSettings(ansatz, decoding, candidates, penalty, layers, qubits, graphLayers, rounds, loss,

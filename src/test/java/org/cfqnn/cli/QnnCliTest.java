@@ -202,9 +202,38 @@ class QnnCliTest {
             "ratio-to-optimum.png", "fig5-cloud-loss.csv", "fig5-cloud-loss.png", "fig6-edge-loss.csv", "fig6-edge-loss.png"}) {
             assertThat(out.resolve(f)).exists();
         }
-        assertThat(Files.readAllLines(out.resolve("trials.csv"))).hasSize(1 + 3 * 15 * 9);
+        assertThat(Files.readAllLines(out.resolve("trials.csv"))).hasSize(1 + 3 * 15 * 10);
+        assertThat(r.out()).contains("qnn-paper-charitable");
         JsonNode s = JsonNodes.MAPPER.readTree(out.resolve("summary.json").toFile());
         assertThat(s.at("/results/0.10/optimum/meanRatioToOptimum").asDouble()).isEqualTo(1.0);
         assertThat(s.at("/edgeHeadline/firstEpisodeDrop").isNumber()).isTrue();
+    }
+
+    @Test
+    void ablationTrainsTheVariantsAndTablesThemWithTheClassicalMethods() throws Exception {
+        Path scenario = dir.resolve("maxmin-small.conf");
+        Files.writeString(scenario, """
+                cloud {
+                  ansatz = maxmin
+                  maxmin { qubits = 2, layers = 1, pairs = 2 }
+                  training { optimizer = adam, learning-rate = 0.002, gradient = adjoint, n-data = 8, n-epoch = 1, batch = 4 }
+                }
+                """);
+        Path out = dir.resolve("ablation");
+        CliRunner r = CliRunner.run("ablation", scenario.toString(), "--trials", "20", "--variants",
+                "maxmin,maxmin-priors,maxmin-argmax,maxmin-classical,paper-charitable", "--out", out.toString(), "--no-progress");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("ratios to optimum").contains("maxmin-priors").contains("maxmin-classical")
+                .contains("paper-charitable").contains("greedy-maxmin").contains("search");
+        JsonNode s = JsonNodes.MAPPER.readTree(out.resolve("summary.json").toFile());
+        assertThat(s.at("/methods/optimum/meanRatioToReference").asDouble()).isEqualTo(1.0);
+        assertThat(s.at("/methods/maxmin/meanUnserved").asDouble()).isZero(); // the decoder covers every user
+        assertThat(s.at("/methods/maxmin/circuitsCharged").asText()).isEqualTo("12"); // every link of 4 x 3 is a candidate
+        assertThat(s.at("/methods/maxmin-classical/circuitsCharged").asText()).isEqualTo("0");
+        assertThat(s.at("/evalSeed").asLong()).isEqualTo(2);
+        assertThat(out.resolve("ablation.csv")).exists();
+        r = CliRunner.run("ablation", scenario.toString(), "--variants", "nope", "--out", dir.resolve("never").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--variants = nope: must be among maxmin");
     }
 }
