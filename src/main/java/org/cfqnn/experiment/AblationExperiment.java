@@ -168,7 +168,7 @@ public final class AblationExperiment {
                 org.cfqnn.qnn.GradientMethod.PARAMETER_SHIFT, Math.PI / 2, r.mu(), r.mu()), trained);
     }
 
-    /** The paper's cloud read charitably ({@link CharitablePaperCloud}), trained on the optimum's assignments. */
+    /** The paper's cloud read charitably ({@link CharitablePaperCloud}), trained on the optimum's assignments at the scenario's mu. */
     private Variant paperCharitable(Map<String, double[]> trained) {
         RadioModel r = settings.radio();
         int layers = settings.cloud().paperLayers();
@@ -176,8 +176,10 @@ public final class AblationExperiment {
                 || OptimumBaseline.candidates(r.nAp(), r.nUser()) > settings.optimumLimit()) {
             return null;
         }
+        TrainingSettings t = CharitablePaperCloud.TRAINING;
         return train("paper-charitable", new CharitablePaperCloud(r.nAp(), r.nUser(), layers, settings.optimumLimit()),
-                CharitablePaperCloud.TRAINING, trained);
+                new TrainingSettings(t.optimizer(), t.learningRate(), t.nData(), t.nEpoch(), t.gradient(), t.shift(),
+                        r.mu(), r.mu()), trained);
     }
 
     private double[] params(String name, CloudModel cloud, TrainingSettings t, Map<String, double[]> trained) {

@@ -39,6 +39,8 @@ class QnnCliTest {
         models = dir.resolve("models");
         CliRunner r = CliRunner.run("train", scenario.toString(), "--out", models.toString(), "--no-progress");
         assertThat(r.exitCode()).as(r.err()).isZero();
+        // one round of one circuit per link: 4 x 3
+        assertThat(r.out()).contains("cloud graph: 12 circuits of 2 qubits per decision at M=4 K=3 (trained on this network)");
         snapshot = dir.resolve("ch.json");
         assertThat(CliRunner.run("channel", "--nap", "4", "--nuser", "3", "--ntx", "2", "--seed", "1", "--out",
                 snapshot.toString()).exitCode()).isZero();
