@@ -72,18 +72,17 @@ public final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Assign with the trained cloud QNN (its own decoding), precode with the edge QNNs. */
+    /**
+     * Assign with the trained cloud QNN (its own decoding), precode with the edge QNNs. A model trained for
+     * another network size is resized ({@link TrainedQnn#resized}) or refused naming both sizes.
+     */
     private Integer evaluateQnn() {
         if (model == null) {
             throw new InvalidInputException("--model", null, "missing; --method qnn needs the directory cfqnn train wrote");
         }
-        TrainedQnn qnn = ModelFiles.read(model);
         Snapshot s = SnapshotJson.read(channel);
-        if (qnn.nAp() != s.nAp() || qnn.nUser() != s.nUser() || qnn.nTx() != s.nTx()) {
-            throw new InvalidInputException("--model", model, String.format(
-                    "was trained for M=%d K=%d N=%d, the snapshot has M=%d K=%d N=%d", qnn.nAp(), qnn.nUser(),
-                    qnn.nTx(), s.nAp(), s.nUser(), s.nTx()));
-        }
+        // a size-free cloud trained on another network size decodes this one (transfer)
+        TrainedQnn qnn = ModelFiles.read(model).resized(s.nAp(), s.nUser(), s.nTx(), "--model");
         Deployment d = new Deployment(qnn);
         int[] a = d.assign(s.estimate(), s.rho(), s.mu(), random());
         Precoders v = d.precode(s.estimate(), a);

@@ -66,6 +66,12 @@ public final class TrainCommand implements Callable<Integer> {
                 run.cloudLoss().perIteration().length, run.cloudSeconds(), c[0], c[c.length - 1], c.length);
         w.printf("edge %s: %d iterations in %.1f s, loss %.4g (epoch 1) -> %.4g (epoch %d)%n", run.qnn().edge().ansatz(),
                 run.edgeLoss().perIteration().length, run.edgeSeconds(), e[0], e[e.length - 1], e.length);
+        var radio = s.radio();
+        var training = s.cloud().training();
+        w.printf("cloud %s: %d circuits of %d qubits per decision at M=%d K=%d (trained on %s)%n", run.qnn().cloud().ansatz(),
+                run.qnn().cloud().circuitsPerInference(radio.nAp(), radio.nUser()), run.qnn().cloud().qubits(), radio.nAp(),
+                radio.nUser(), training.transfers() ? training.trainAps() + " x " + training.trainUsers() + " networks"
+                        : "this network");
         w.printf("models in %s%n", out);
         return 0;
     }

@@ -45,18 +45,22 @@ public final class ReproduceExperiment {
     public static final String QNN_IMPROVED_UNTRAINED = "qnn-improved-untrained";
     public static final String QNN_PAPER = "qnn-paper";
     public static final String QNN_PAPER_UNTRAINED = "qnn-paper-untrained";
+    public static final String QNN_PAPER_CHARITABLE = "qnn-paper-charitable";
 
     private final RadioModel radio;
     private final SystemTrainer.Run paper;
     private final SystemTrainer.Run improved;
+    private final TrainedQnn paperCharitable;
     private final Seed seed;
     private final long optimumLimit;
 
-    public ReproduceExperiment(RadioModel radio, SystemTrainer.Run paper, SystemTrainer.Run improved, Seed seed,
-                               long optimumLimit) {
+    /** {@code paperCharitable}: the paper's cloud read charitably, with the paper system's edges (null: left out). */
+    public ReproduceExperiment(RadioModel radio, SystemTrainer.Run paper, SystemTrainer.Run improved,
+                               TrainedQnn paperCharitable, Seed seed, long optimumLimit) {
         this.radio = radio;
         this.paper = paper;
         this.improved = improved;
+        this.paperCharitable = paperCharitable;
         this.seed = seed;
         this.optimumLimit = optimumLimit;
     }
@@ -86,6 +90,9 @@ public final class ReproduceExperiment {
         qnns.put(QNN_IMPROVED_UNTRAINED, new Deployment(improvedUntrained));
         qnns.put(QNN_PAPER, new Deployment(paper.qnn()));
         qnns.put(QNN_PAPER_UNTRAINED, new Deployment(paperUntrained));
+        if (paperCharitable != null) {
+            qnns.put(QNN_PAPER_CHARITABLE, new Deployment(paperCharitable));
+        }
         Map<String, AssignmentMethod> classical = new LinkedHashMap<>();
         classical.put(OPTIMUM, new OptimumBaseline(optimumLimit));
         classical.put(GREEDY, new GreedyMaxMin());

@@ -10,8 +10,11 @@ import java.util.Set;
 import org.cfqnn.input.InvalidInputException;
 import org.cfqnn.io.AtomicFiles;
 import org.cfqnn.io.JsonNodes;
+import org.cfqnn.qnn.cloud.CharitablePaperCloud;
 import org.cfqnn.qnn.cloud.CloudModel;
 import org.cfqnn.qnn.cloud.GraphCloud;
+import org.cfqnn.qnn.cloud.MaxMinCloud;
+import org.cfqnn.qnn.cloud.MaxMinDecoder;
 import org.cfqnn.qnn.cloud.PaperCloud;
 import org.cfqnn.qnn.cloud.Teacher;
 import org.cfqnn.qnn.edge.AmplitudeEdge;
@@ -21,14 +24,18 @@ import org.cfqnn.qnn.train.TrainingSettings;
 
 /**
  * Model files: {@code cloud.json} and {@code edge-<m>.json} for every AP m in one directory, each
- * <pre>{"format":"cfqnn-model/1","role":"cloud"|"edge","ap":m,"ansatz":...,"network":{"nAp":M,"nUser":K,"nTx":N},
+ * <pre>{"format":"cfqnn-model/2","role":"cloud"|"edge","ap":m,"ansatz":...,"network":{"nAp":M,"nUser":K,"nTx":N},
  *  "hyperparameters":{...},"decoding":"direct","candidates":8,"training":{...},"seed":S,
  *  "lossPerEpoch":[...],"parameters":[...]}</pre>
+ * {@code network} is the network the system was trained for; version 2 adds {@code training.batch} and
+ * {@code training.network} ({@code [nAp, nUser]} the cloud trained on, {@code []} when it trained on
+ * {@code network}) and the {@code maxmin} cloud ansatz. Version 1 files ({@link #FORMAT_1}) still load.
  * Written atomically; read strictly: a missing, corrupt or mismatched file is an error naming it.
  */
 public final class ModelFiles {
 
-    public static final String FORMAT = "cfqnn-model/1";
+    public static final String FORMAT = "cfqnn-model/2";
+    public static final String FORMAT_1 = "cfqnn-model/1";
     private static final Set<String> KEYS = Set.of("format", "role", "ap", "ansatz", "network", "hyperparameters",
             "decoding", "candidates", "training", "seed", "lossPerEpoch", "parameters");
 
@@ -106,6 +113,11 @@ public final class ModelFiles {
         tr.put("gradient", t.gradient().label());
         tr.put("shift", t.shift());
         tr.putArray("muRange").add(t.muLow()).add(t.muHigh());
+        tr.put("batch", t.batch());
+        ArrayNode trainedOn = tr.putArray("network");
+        if (t.transfers()) {
+            trainedOn.add(t.trainAps()).add(t.trainUsers());
+        }
         o.put("seed", q.seed());
         ArrayNode l = o.putArray("lossPerEpoch");
         for (double v : loss) {
@@ -194,8 +206,10 @@ public final class ModelFiles {
     private static Loaded parse(JsonNodes root, String role) {
         root.requireObject(KEYS);
         Loaded l = new Loaded();
-        if (!FORMAT.equals(root.field("format").asText())) {
-            throw root.field("format").error("expected \"" + FORMAT + "\"");
+        String format = root.field("format").asText();
+        if (!FORMAT.equals(format) && !FORMAT_1.equals(format)) {
+            throw root.field("format").error("unsupported model format; this cfqnn reads \"" + FORMAT + "\" and \""
+                    + FORMAT_1 + "\"");
         }
         if (!role.equals(root.field("role").asText())) {
             throw root.field("role").error("expected \"" + role + "\"");
@@ -206,7 +220,7 @@ public final class ModelFiles {
         l.nTx = net.field("nTx").asInt(1, 100_000);
         l.ansatz = root.field("ansatz").asText();
         l.seed = (long) root.field("seed").asFinite();
-        l.training = training(root.field("training"));
+        l.training = training(root.field("training"), format.equals(FORMAT));
         JsonNodes h = root.field("hyperparameters");
         if (!h.raw().isObject()) {
             throw h.error("expected a JSON object");
@@ -219,7 +233,11 @@ public final class ModelFiles {
                 case GraphCloud.NAME -> new GraphCloud(h.field("qubits").asInt(1, 12), h.field("layers").asInt(1, 10),
                         h.field("rounds").asInt(1, 4), lossName(h.field("loss")), teacher(h),
                         h.field("rPenalty").asFinite(), l.training.gradient(), l.training.shift());
-                default -> throw root.field("ansatz").error("unknown cloud ansatz; allowed: paper, graph");
+                case MaxMinCloud.NAME -> new MaxMinCloud(design(h), h.field("rPenalty").asFinite(), l.training.gradient(),
+                        l.training.shift());
+                case CharitablePaperCloud.NAME -> new CharitablePaperCloud(l.nAp, l.nUser, h.field("layers").asInt(1, 10),
+                        (long) h.field("teacherLimit").asFinite());
+                default -> throw root.field("ansatz").error("unknown cloud ansatz; allowed: paper, paper-charitable, graph, maxmin");
             };
             count = l.cloud.parameterCount();
             l.decoding = root.field("decoding").asText();
@@ -264,16 +282,55 @@ public final class ModelFiles {
         return s;
     }
 
-    private static TrainingSettings training(JsonNodes t) {
-        t.requireObject(Set.of("optimizer", "learningRate", "nData", "nEpoch", "gradient", "shift", "muRange"));
+    private static MaxMinCloud.Design design(JsonNodes h) {
+        h.requireObject(Set.of("scorer", "qubits", "layers", "rounds", "hidden", "candidatesPerAp", "candidatesPerUser",
+                "tau", "decoder", "signal", "sigma", "pairs", "teacherLimit", "rPenalty"));
+        String scorer = h.field("scorer").asText();
+        if (!scorer.equals(MaxMinCloud.QUANTUM) && !scorer.equals(MaxMinCloud.CLASSICAL)) {
+            throw h.field("scorer").error("expected quantum or classical");
+        }
+        MaxMinDecoder decoder = MaxMinDecoder.parse(h.field("decoder").asText());
+        if (decoder == null) {
+            throw h.field("decoder").error("expected water-filling, no-polish, matching or argmax");
+        }
+        MaxMinCloud.Signal signal = MaxMinCloud.Signal.parse(h.field("signal").asText());
+        if (signal == null) {
+            throw h.field("signal").error("expected min-rate, imitate-optimum or imitate-greedy");
+        }
+        double tau = h.field("tau").asFinite();
+        double sigma = h.field("sigma").asFinite();
+        if (!(tau > 0) || !(sigma > 0)) {
+            throw h.error("tau and sigma must be > 0");
+        }
+        return new MaxMinCloud.Design(scorer, h.field("qubits").asInt(1, 12), h.field("layers").asInt(1, 10),
+                h.field("rounds").asInt(1, 4), h.field("hidden").asInt(1, 1000), h.field("candidatesPerAp").asInt(1, 100_000),
+                h.field("candidatesPerUser").asInt(0, 100_000), tau, decoder, signal, sigma,
+                h.field("pairs").asInt(1, 10_000), (long) h.field("teacherLimit").asFinite());
+    }
+
+    /** Version 2 adds {@code batch} and {@code network}; version 1 files train one sample per update on their own network. */
+    private static TrainingSettings training(JsonNodes t, boolean version2) {
+        t.requireObject(version2
+                ? Set.of("optimizer", "learningRate", "nData", "nEpoch", "gradient", "shift", "muRange", "batch", "network")
+                : Set.of("optimizer", "learningRate", "nData", "nEpoch", "gradient", "shift", "muRange"));
         String g = t.field("gradient").asText();
         GradientMethod method = GradientMethod.parse(g);
         if (method == null) {
             throw t.field("gradient").error("expected parameter-shift or adjoint");
         }
         List<JsonNodes> mu = t.field("muRange").elements(2, "numbers [low, high]");
-        return new TrainingSettings(t.field("optimizer").asText(), t.field("learningRate").asFinite(),
-                t.field("nData").asInt(1, Integer.MAX_VALUE), t.field("nEpoch").asInt(1, Integer.MAX_VALUE), method,
-                t.field("shift").asFinite(), mu.get(0).asFinite(), mu.get(1).asFinite());
+        int nData = t.field("nData").asInt(1, Integer.MAX_VALUE);
+        int batch = version2 ? t.field("batch").asInt(1, nData) : 1;
+        int[] network = {0, 0};
+        List<JsonNodes> n = version2 ? t.field("network").elements(-1, "[] or [nAp, nUser]") : List.of();
+        if (n.size() == 2) {
+            network[0] = n.get(0).asInt(1, 100_000);
+            network[1] = n.get(1).asInt(1, network[0]);
+        } else if (!n.isEmpty()) {
+            throw t.field("network").error("expected [] or [nAp, nUser]");
+        }
+        return new TrainingSettings(t.field("optimizer").asText(), t.field("learningRate").asFinite(), nData,
+                t.field("nEpoch").asInt(1, Integer.MAX_VALUE), method, t.field("shift").asFinite(), mu.get(0).asFinite(),
+                mu.get(1).asFinite(), batch, network[0], network[1]);
     }
 }

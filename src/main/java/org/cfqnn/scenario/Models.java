@@ -1,7 +1,9 @@
 package org.cfqnn.scenario;
 
+import org.cfqnn.qnn.cloud.CharitablePaperCloud;
 import org.cfqnn.qnn.cloud.CloudModel;
 import org.cfqnn.qnn.cloud.GraphCloud;
+import org.cfqnn.qnn.cloud.MaxMinCloud;
 import org.cfqnn.qnn.cloud.PaperCloud;
 import org.cfqnn.qnn.cloud.Teacher;
 import org.cfqnn.qnn.edge.AmplitudeEdge;
@@ -21,6 +23,9 @@ public final class Models {
             case PaperCloud.NAME -> new PaperCloud(radio.nAp(), radio.nUser(), c.paperLayers(), c.rPenalty(), t.shift());
             case GraphCloud.NAME -> new GraphCloud(c.graphQubits(), c.graphLayers(), c.graphRounds(), c.graphLoss(),
                     new Teacher(c.teacherTemperature(), c.teacherLimit()), c.rPenalty(), t.gradient(), t.shift());
+            case MaxMinCloud.NAME -> new MaxMinCloud(c.maxmin(), c.rPenalty(), t.gradient(), t.shift());
+            case CharitablePaperCloud.NAME -> new CharitablePaperCloud(radio.nAp(), radio.nUser(), c.paperLayers(),
+                    c.maxmin().teacherLimit());
             default -> throw new IllegalArgumentException("unknown cloud ansatz " + c.ansatz());
         };
     }

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Set;
 import org.cfqnn.input.InvalidInputException;
 import org.cfqnn.qnn.GradientMethod;
+import org.cfqnn.qnn.cloud.CharitablePaperCloud;
 import org.cfqnn.qnn.cloud.GraphCloud;
+import org.cfqnn.qnn.cloud.MaxMinCloud;
+import org.cfqnn.qnn.cloud.MaxMinDecoder;
 import org.cfqnn.qnn.cloud.PaperCloud;
 import org.cfqnn.qnn.edge.AmplitudeEdge;
 import org.cfqnn.qnn.edge.PaperEdge;
@@ -51,7 +54,7 @@ public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, Q
             throw new InvalidInputException("baselines.optimum-limit", optimumLimit, "must be an integer >= 1");
         }
         QuantumSettings quantum = QuantumSettings.read(root.block("quantum"));
-        CloudSettings cloud = cloud(root.block("cloud"), radio);
+        CloudSettings cloud = cloud(root.block("cloud"), radio, optimumLimit);
         EdgeSettings edge = edge(root.block("edge"), radio);
         EmulatorSettings emulator = EmulatorSettings.read(root.block("emulator"), radio, optimumLimit);
         ClusterSettings cluster = ClusterSettings.read(root.block("cluster"), radio);
@@ -97,7 +100,8 @@ public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, Q
             Config e = variants.get(i).hasPath("edge") ? v.block("edge").raw() : ConfigFactory.empty();
             Scenario.checkKnown(c.root(), defaults.getConfig("cloud"), "", where + "cloud.");
             Scenario.checkKnown(e.root(), defaults.getConfig("edge"), "", where + "edge.");
-            CloudSettings vc = cloud(new Settings(c.withFallback(cfqnn.getConfig("cloud")), where + "cloud."), radio);
+            CloudSettings vc = cloud(new Settings(c.withFallback(cfqnn.getConfig("cloud")), where + "cloud."), radio,
+                    root.block("baselines").getLong("optimum-limit"));
             EdgeSettings ve = edge(new Settings(e.withFallback(cfqnn.getConfig("edge")), where + "edge."), radio);
             String name = v.has("name") ? v.getString("name") : vc.ansatz() + "/" + ve.ansatz();
             if (out.stream().anyMatch(q -> q.name().equals(name))) {
@@ -119,12 +123,12 @@ public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, Q
      * called before anything that trains or deploys them starts.
      */
     public ScenarioSettings requireQnnFits() {
-        if (cloud.ansatz().equals(PaperCloud.NAME)) {
+        if (cloud.ansatz().equals(PaperCloud.NAME) || cloud.ansatz().equals(CharitablePaperCloud.NAME)) {
             int needed = PaperCloud.qubits(radio.nAp(), cloud.paperLayers());
             try {
                 Simulator.checkFits(needed, 3);
             } catch (InvalidInputException e) {
-                throw new InvalidInputException("cloud.ansatz", "paper", "needs cloud.paper.layers x radio.n-ap = "
+                throw new InvalidInputException("cloud.ansatz", cloud.ansatz(), "needs cloud.paper.layers x radio.n-ap = "
                         + cloud.paperLayers() + " x " + radio.nAp() + " = " + needed + " qubits: " + e.allowed());
             }
         }
@@ -141,8 +145,9 @@ public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, Q
         return this;
     }
 
-    private static CloudSettings cloud(Settings c, RadioModel radio) {
-        String ansatz = c.getChoice("ansatz", Set.of(PaperCloud.NAME, GraphCloud.NAME));
+    private static CloudSettings cloud(Settings c, RadioModel radio, long optimumLimit) {
+        String ansatz = c.getChoice("ansatz", Set.of(PaperCloud.NAME, CharitablePaperCloud.NAME, GraphCloud.NAME,
+                MaxMinCloud.NAME));
         String decoding = c.getChoice("decoding", Set.of("direct", "sampled"));
         int candidates = range(c, "candidates", c.getInt("candidates"), 1, 1000);
         double penalty = c.getDouble("r-penalty");
@@ -162,6 +167,25 @@ public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, Q
             throw new InvalidInputException(graph.key("teacher-limit"), teacherLimit, "must be an integer >= 1");
         }
         TrainingSettings training = training(c.block("training"), radio);
+        MaxMinCloud.Design maxmin = maxmin(c.block("maxmin"), optimumLimit);
+        if (ansatz.equals(MaxMinCloud.NAME)) {
+            checkTeacher(c, maxmin, training.trainingRadio(radio));
+        }
+        boolean paperLike = ansatz.equals(PaperCloud.NAME) || ansatz.equals(CharitablePaperCloud.NAME);
+        if (training.transfers() && paperLike) {
+            throw new InvalidInputException(c.key("training.network"), "[" + training.trainAps() + ", "
+                    + training.trainUsers() + "]", "must be [] with ansatz = " + ansatz + ": its circuit has a qubit "
+                    + "per AP, so it cannot train on another network size");
+        }
+        if (ansatz.equals(CharitablePaperCloud.NAME)) {
+            if (Math.pow(radio.nUser(), radio.nAp()) > optimumLimit) {
+                throw new InvalidInputException(c.key("ansatz"), ansatz, "trains on the exhaustive optimum's "
+                        + "assignments: K^M = " + radio.nUser() + "^" + radio.nAp() + " exceeds baselines.optimum-limit");
+            }
+            if (decoding.equals("sampled")) {
+                throw new InvalidInputException(c.key("decoding"), "sampled", "sampled decoding needs ansatz = graph or maxmin");
+            }
+        }
         if (ansatz.equals(PaperCloud.NAME)) {
             if (training.gradient() == GradientMethod.ADJOINT) {
                 throw new InvalidInputException(c.key("training.gradient"), "adjoint",
@@ -169,11 +193,47 @@ public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, Q
                                 + "use parameter-shift (applied to the loss, Appendix B) or optimizer = rotosolve");
             }
             if (decoding.equals("sampled")) {
-                throw new InvalidInputException(c.key("decoding"), "sampled", "sampled decoding needs ansatz = graph");
+                throw new InvalidInputException(c.key("decoding"), "sampled", "sampled decoding needs ansatz = graph or maxmin");
             }
         }
         return new CloudSettings(ansatz, decoding, candidates, penalty, layers, qubits, graphLayers, rounds, loss,
-                temperature, teacherLimit, training);
+                temperature, teacherLimit, maxmin, training);
+    }
+
+    private static MaxMinCloud.Design maxmin(Settings m, long optimumLimit) {
+        String scorer = m.getChoice("scorer", Set.of(MaxMinCloud.QUANTUM, MaxMinCloud.CLASSICAL));
+        int qubits = range(m, "qubits", m.getInt("qubits"), 1, 12);
+        int layers = range(m, "layers", m.getInt("layers"), 1, 10);
+        int rounds = range(m, "rounds", m.getInt("rounds"), 1, 4);
+        int hidden = range(m, "hidden", m.getInt("hidden"), 1, 1000);
+        int perAp = range(m, "candidates-per-ap", m.getInt("candidates-per-ap"), 1, 100_000);
+        int perUser = range(m, "candidates-per-user", m.getInt("candidates-per-user"), 0, 100_000);
+        double tau = m.getDouble("tau");
+        if (!(tau > 0)) {
+            throw new InvalidInputException(m.key("tau"), tau, "must be > 0");
+        }
+        MaxMinDecoder decoder = MaxMinDecoder.parse(m.getChoice("decoder",
+                Set.of("water-filling", "no-polish", "matching", "argmax")));
+        MaxMinCloud.Signal signal = MaxMinCloud.Signal.parse(m.getChoice("signal",
+                Set.of("min-rate", "imitate-optimum", "imitate-greedy")));
+        double sigma = m.getDouble("sigma");
+        if (!(sigma > 0 && sigma <= 10)) {
+            throw new InvalidInputException(m.key("sigma"), sigma, "must be in (0, 10]");
+        }
+        int pairs = range(m, "pairs", m.getInt("pairs"), 1, 10_000);
+        return new MaxMinCloud.Design(scorer, qubits, layers, rounds, hidden, perAp, perUser, tau, decoder, signal, sigma,
+                pairs, optimumLimit);
+    }
+
+    /** The optimum teacher enumerates K^M assignments of the training network: refuse what it cannot. */
+    private static void checkTeacher(Settings c, MaxMinCloud.Design d, RadioModel trainedOn) {
+        if (d.signal() == MaxMinCloud.Signal.IMITATE_OPTIMUM
+                && Math.pow(trainedOn.nUser(), trainedOn.nAp()) > d.teacherLimit()) {
+            throw new InvalidInputException(c.key("maxmin.signal"), "imitate-optimum", String.format(
+                    "the optimum teacher enumerates K^M = %d^%d assignments of the training network, more than "
+                            + "baselines.optimum-limit = %d: train on a smaller cloud.training.network or use "
+                            + "imitate-greedy or min-rate", trainedOn.nUser(), trainedOn.nAp(), d.teacherLimit()));
+        }
     }
 
     private static EdgeSettings edge(Settings e, RadioModel radio) {
@@ -184,6 +244,8 @@ public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, Q
     }
 
     private static TrainingSettings training(Settings t, RadioModel radio) {
+        int batch = t.has("batch") ? t.getInt("batch") : 1;
+        int[] network = network(t);
         String optimizer = t.getChoice("optimizer", Set.of(TrainingSettings.SGD, TrainingSettings.ADAM,
                 TrainingSettings.ROTOSOLVE));
         double lr = t.getDouble("learning-rate");
@@ -211,7 +273,29 @@ public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, Q
             throw new InvalidInputException(t.key("mu-range"), java.util.Arrays.toString(range),
                     "must be [] (train at radio.mu) or [low, high]");
         }
-        return new TrainingSettings(optimizer, lr, nData, nEpoch, GradientMethod.parse(g), shift, low, high);
+        range(t, "batch", batch, 1, nData);
+        if (batch > 1 && optimizer.equals(TrainingSettings.ROTOSOLVE)) {
+            throw new InvalidInputException(t.key("batch"), batch, "must be 1 with optimizer = rotosolve (it sweeps one sample)");
+        }
+        return new TrainingSettings(optimizer, lr, nData, nEpoch, GradientMethod.parse(g), shift, low, high, batch,
+                network[0], network[1]);
+    }
+
+    /** {@code network = [n-ap, n-user]} (a size-free cloud trains there, then deploys) or [] (the scenario's). */
+    private static int[] network(Settings t) {
+        if (!t.has("network")) {
+            return new int[] {0, 0};
+        }
+        double[] n = t.getDoubleList("network");
+        if (n.length == 0) {
+            return new int[] {0, 0};
+        }
+        if (n.length != 2 || n[0] != Math.rint(n[0]) || n[1] != Math.rint(n[1]) || n[1] < 1 || n[0] < n[1]
+                || n[0] > 100_000) {
+            throw new InvalidInputException(t.key("network"), java.util.Arrays.toString(n),
+                    "must be [] (train on radio's network) or [n-ap, n-user] with n-ap >= n-user >= 1");
+        }
+        return new int[] {(int) n[0], (int) n[1]};
     }
 
     private static int range(Settings s, String key, int v, int min, int max) {

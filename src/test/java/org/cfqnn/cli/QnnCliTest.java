@@ -39,6 +39,8 @@ class QnnCliTest {
         models = dir.resolve("models");
         CliRunner r = CliRunner.run("train", scenario.toString(), "--out", models.toString(), "--no-progress");
         assertThat(r.exitCode()).as(r.err()).isZero();
+        // one round of one circuit per link: 4 x 3
+        assertThat(r.out()).contains("cloud graph: 12 circuits of 2 qubits per decision at M=4 K=3 (trained on this network)");
         snapshot = dir.resolve("ch.json");
         assertThat(CliRunner.run("channel", "--nap", "4", "--nuser", "3", "--ntx", "2", "--seed", "1", "--out",
                 snapshot.toString()).exitCode()).isZero();
@@ -90,12 +92,18 @@ class QnnCliTest {
     }
 
     @Test
-    void aModelForAnotherNetworkIsRefused() throws Exception {
+    void aSizeFreeModelDecodesAnotherNetworkAndThePaperModelRefusesNamingBothSizes() throws Exception {
         Path other = dir.resolve("ch5.json");
         CliRunner.run("channel", "--nap", "5", "--nuser", "3", "--ntx", "2", "--seed", "1", "--out", other.toString());
         CliRunner r = CliRunner.run("evaluate", "--channel", other.toString(), "--method", "qnn", "--model", models.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode j = JsonNodes.MAPPER.readTree(r.out());
+        assertThat(j.get("assignment")).hasSize(5);
+        assertThat(j.get("unserved").asInt()).isZero();
+        r = CliRunner.run("evaluate", "--channel", other.toString(), "--method", "qnn", "--model",
+                Path.of("src/test/resources/models-v1/paper").toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("was trained for M=4 K=3 N=2, the snapshot has M=5 K=3 N=2");
+        assertThat(r.err()).contains("--model").contains("trained for M=4 K=3 N=2 and cannot decode M=5 K=3 N=2");
         r = CliRunner.run("evaluate", "--channel", snapshot.toString(), "--method", "qnn");
         assertThat(r.err()).contains("--model: missing");
     }
@@ -145,7 +153,15 @@ class QnnCliTest {
     @Test
     void badScenariosNameTheKey() throws Exception {
         String[][] cases = {
-            {"cloud { ansatz = mlp }", "cloud.ansatz = mlp: must be one of graph, paper"},
+            {"cloud { ansatz = mlp }", "cloud.ansatz = mlp: must be one of graph, maxmin, paper"},
+            {"cloud { training { network = [4, 3] } }", "cloud.training.network = [4, 3]: must be [] with ansatz = paper"},
+            {"cloud { ansatz = maxmin, training { network = [3, 4] } }", "cloud.training.network = [3.0, 4.0]: must be []"},
+            {"cloud { ansatz = maxmin, training { batch = 0 } }", "cloud.training.batch = 0: must be an integer in [1, 100]"},
+            {"cloud { ansatz = maxmin, training { optimizer = rotosolve, batch = 2 } }", "cloud.training.batch = 2: must be 1 with optimizer = rotosolve"},
+            {"radio { n-ap = 16, n-user = 6 }\ncloud { ansatz = maxmin, maxmin.signal = imitate-optimum }",
+                "cloud.maxmin.signal = imitate-optimum: the optimum teacher enumerates K^M = 6^16"},
+            {"cloud { ansatz = maxmin, maxmin.decoder = greedy }", "cloud.maxmin.decoder = greedy: must be one of argmax"},
+            {"cloud { ansatz = maxmin, maxmin.sigma = 0 }", "cloud.maxmin.sigma = 0"},
             {"radio { n-ap = 2 }", "radio.n-ap = 2: must be >= nUser (3)"},
             {"radio { nap = 4 }", "radio.nap = 4: unknown key; allowed in radio: csi-error, d-min"},
             {"cloud { training { gradient = adjoint } }", "cloud.training.gradient = adjoint: the paper's cloud floors"},
@@ -188,9 +204,38 @@ class QnnCliTest {
             "ratio-to-optimum.png", "fig5-cloud-loss.csv", "fig5-cloud-loss.png", "fig6-edge-loss.csv", "fig6-edge-loss.png"}) {
             assertThat(out.resolve(f)).exists();
         }
-        assertThat(Files.readAllLines(out.resolve("trials.csv"))).hasSize(1 + 3 * 15 * 9);
+        assertThat(Files.readAllLines(out.resolve("trials.csv"))).hasSize(1 + 3 * 15 * 10);
+        assertThat(r.out()).contains("qnn-paper-charitable");
         JsonNode s = JsonNodes.MAPPER.readTree(out.resolve("summary.json").toFile());
         assertThat(s.at("/results/0.10/optimum/meanRatioToOptimum").asDouble()).isEqualTo(1.0);
         assertThat(s.at("/edgeHeadline/firstEpisodeDrop").isNumber()).isTrue();
+    }
+
+    @Test
+    void ablationTrainsTheVariantsAndTablesThemWithTheClassicalMethods() throws Exception {
+        Path scenario = dir.resolve("maxmin-small.conf");
+        Files.writeString(scenario, """
+                cloud {
+                  ansatz = maxmin
+                  maxmin { qubits = 2, layers = 1, pairs = 2 }
+                  training { optimizer = adam, learning-rate = 0.002, gradient = adjoint, n-data = 8, n-epoch = 1, batch = 4 }
+                }
+                """);
+        Path out = dir.resolve("ablation");
+        CliRunner r = CliRunner.run("ablation", scenario.toString(), "--trials", "20", "--variants",
+                "maxmin,maxmin-priors,maxmin-argmax,maxmin-classical,paper-charitable", "--out", out.toString(), "--no-progress");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("ratios to optimum").contains("maxmin-priors").contains("maxmin-classical")
+                .contains("paper-charitable").contains("greedy-maxmin").contains("search");
+        JsonNode s = JsonNodes.MAPPER.readTree(out.resolve("summary.json").toFile());
+        assertThat(s.at("/methods/optimum/meanRatioToReference").asDouble()).isEqualTo(1.0);
+        assertThat(s.at("/methods/maxmin/meanUnserved").asDouble()).isZero(); // the decoder covers every user
+        assertThat(s.at("/methods/maxmin/circuitsCharged").asText()).isEqualTo("12"); // every link of 4 x 3 is a candidate
+        assertThat(s.at("/methods/maxmin-classical/circuitsCharged").asText()).isEqualTo("0");
+        assertThat(s.at("/evalSeed").asLong()).isEqualTo(2);
+        assertThat(out.resolve("ablation.csv")).exists();
+        r = CliRunner.run("ablation", scenario.toString(), "--variants", "nope", "--out", dir.resolve("never").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--variants = nope: must be among maxmin");
     }
 }

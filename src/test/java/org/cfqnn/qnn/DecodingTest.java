@@ -81,4 +81,21 @@ class DecodingTest {
         assertThat(a[2]).isEqualTo(2);
         assertThat(a[3]).isEqualTo(1);
     }
+
+    @Test
+    void charitablePaperCloudLinksEveryNeuronToTheNextLayerAndServesEveryUser() {
+        var pc = new org.cfqnn.qnn.cloud.CharitablePaperCloud(4, 3, 3, 100_000);
+        assertThat(pc.qubits()).isEqualTo(12);
+        assertThat(pc.parameterCount()).isEqualTo(3 + 12); // K encoding weights, L x M RY angles
+        var ops = pc.circuit().ops();
+        assertThat(ops.stream().filter(o -> o.kind() == GateKind.CX)).hasSize(8); // M per layer link, L - 1 links
+        assertThat(ops.stream().filter(o -> o.kind() == GateKind.CZ)).hasSize(6); // M - 1 per layer but the last
+        assertThat(ops.stream().filter(o -> o.kind() == GateKind.CX).map(o -> o.q1() - o.q0())).containsOnly(4);
+        var w = pc.worker();
+        double[] p = pc.initialParameters(new Seed(2));
+        for (int t = 0; t < 20; t++) {
+            var s = new CloudSample(new ChannelModel(RadioModel.paper()).draw(new Seed(30 + t)).estimate(), 10, 0.1);
+            assertThat(AssignmentMethod.isFeasible(w.assign(s, p), 3)).isTrue();
+        }
+    }
 }

@@ -62,6 +62,15 @@ class GradientCheckTest {
                 model.initialParameters(new Seed(5)));
     }
 
+    @Test
+    void charitablePaperCloudImitationGradient() {
+        var model = new org.cfqnn.qnn.cloud.CharitablePaperCloud(4, 3, 2, 100_000);
+        Realization r = channel(4, 3, 2, 6);
+        double[] p = model.initialParameters(new Seed(3));
+        p[1] = 0.7; // encoding weights away from their initial 1
+        check(model.worker().objective(new CloudSample(r.estimate(), 10, 0.2), new SplittableRandom(1)), p);
+    }
+
     @ParameterizedTest
     @EnumSource(GradientMethod.class)
     void edgeGradients(GradientMethod method) {

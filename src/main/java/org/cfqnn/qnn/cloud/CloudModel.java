@@ -40,6 +40,12 @@ public interface CloudModel {
      */
     List<DeviceModel.Stage> inferenceStages(int nAp, int nUser);
 
+    /**
+     * Whether the same parameters decode networks of any M and K (per-link circuits with shared weights),
+     * so a model trained on one size deploys on another.
+     */
+    boolean sizeFree();
+
     /** Circuit executions of one assignment for M APs and K users (charged compute in the emulator). */
     long circuitsPerInference(int nAp, int nUser);
 

@@ -6,12 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
-import org.cfqnn.qnn.DecisionReadout;
 import org.cfqnn.qnn.GradientMethod;
 import org.cfqnn.qnn.Objective;
-import org.cfqnn.quantum.Circuit;
-import org.cfqnn.quantum.Pauli;
-import org.cfqnn.quantum.Simulator;
 import org.cfqnn.quantum.backend.BackendSpec;
 import org.cfqnn.quantum.device.DeviceModel;
 import org.cfqnn.rng.Seed;
@@ -47,13 +43,7 @@ public final class GraphCloud implements CloudModel {
     private final String loss;
     private final Teacher teacher;
     private final double penalty;
-    private final GradientMethod gradient;
-    private final double shift;
-    private final Circuit circuit;
-    private final Pauli[] readout;
-    /** Input width of each round: 3 x (own features + round-0 features). */
-    private final int[] inputWidth;
-    private final int[] roundOffset;
+    private final LinkNetwork network;
     private final int readoutOffset;
     private final int parameterCount;
 
@@ -65,38 +55,9 @@ public final class GraphCloud implements CloudModel {
         this.loss = loss;
         this.teacher = teacher;
         this.penalty = penalty;
-        this.gradient = gradient;
-        this.shift = shift;
-        Circuit.Builder b = Circuit.builder(qubits);
-        for (int l = 0; l < layers; l++) {
-            for (int q = 0; q < qubits; q++) {
-                b.ry(q, 2 * (l * qubits + q));
-                b.rz(q, 2 * (l * qubits + q) + 1);
-            }
-            for (int q = 0; q + 1 < qubits; q++) {
-                b.cz(q, q + 1);
-            }
-            if (qubits > 2) {
-                b.cz(qubits - 1, 0);
-            }
-        }
-        this.circuit = b.build();
-        this.readout = new Pauli[qubits];
-        for (int q = 0; q < qubits; q++) {
-            readout[q] = Pauli.z(q);
-        }
-        inputWidth = new int[rounds];
-        roundOffset = new int[rounds];
-        int offset = 0;
-        int rotations = layers * qubits;
-        for (int r = 0; r < rounds; r++) {
-            int own = r == 0 ? LinkFeatures.COUNT : qubits + LinkFeatures.COUNT;
-            inputWidth[r] = 3 * own;
-            roundOffset[r] = offset;
-            offset += rotations * (inputWidth[r] + 2); // weights, bias, RZ angle per rotation
-        }
-        readoutOffset = offset;
-        parameterCount = offset + qubits;
+        this.network = new LinkNetwork(qubits, layers, rounds, LinkFeatures.COUNT, gradient, shift);
+        readoutOffset = network.parameterCount();
+        parameterCount = readoutOffset + qubits;
     }
 
     @Override
@@ -127,6 +88,11 @@ public final class GraphCloud implements CloudModel {
         return h;
     }
 
+    @Override
+    public boolean sizeFree() {
+        return true;
+    }
+
     /** One circuit per link per round. */
     @Override
     public long circuitsPerInference(int nAp, int nUser) {
@@ -136,42 +102,19 @@ public final class GraphCloud implements CloudModel {
     /** Every link circuit: one run plus two shifted runs per parametric gate (2 L Q of them). */
     @Override
     public long circuitsPerTrainingStep(int nAp, int nUser) {
-        return circuitsPerInference(nAp, nUser) * (1 + 2L * circuit.slots());
+        return circuitsPerInference(nAp, nUser) * network.circuitsPerGradient();
     }
 
-    /** Encoding weights ~ N(0, 1/width), biases in (0, pi), RZ angles and readout weights random. */
+    /** The message-passing network's initial parameters ({@link LinkNetwork}), then readout weights ~ N(0, 1). */
     @Override
     public double[] initialParameters(Seed seed) {
         SplittableRandom r = seed.random();
         double[] p = new double[parameterCount];
-        int rotations = layers * qubits;
-        for (int round = 0; round < rounds; round++) {
-            int w = inputWidth[round];
-            for (int j = 0; j < rotations; j++) {
-                int base = weightIndex(round, j);
-                for (int i = 0; i < w; i++) {
-                    p[base + i] = r.nextGaussian() / Math.sqrt(w);
-                }
-                p[biasIndex(round, j)] = r.nextDouble(0, Math.PI);
-                p[angleIndex(round, j)] = r.nextDouble(-Math.PI, Math.PI);
-            }
-        }
+        network.initialize(p, 0, r);
         for (int q = 0; q < qubits; q++) {
             p[readoutOffset + q] = r.nextGaussian();
         }
         return p;
-    }
-
-    private int weightIndex(int round, int rotation) {
-        return roundOffset[round] + rotation * (inputWidth[round] + 2);
-    }
-
-    private int biasIndex(int round, int rotation) {
-        return weightIndex(round, rotation) + inputWidth[round];
-    }
-
-    private int angleIndex(int round, int rotation) {
-        return biasIndex(round, rotation) + 1;
     }
 
     @Override
@@ -182,47 +125,20 @@ public final class GraphCloud implements CloudModel {
     /** One stage per round: M x K independent link circuits, each read on every qubit. */
     @Override
     public List<DeviceModel.Stage> inferenceStages(int nAp, int nUser) {
-        DeviceModel.Stage round = new DeviceModel.Stage(circuit, readout, (long) nAp * nUser);
-        return java.util.Collections.nCopies(rounds, round);
+        return network.stages((long) nAp * nUser);
     }
 
-    /** Evaluation state of one sample: inputs and angles of every link in every round. */
+    /** Evaluation state of one sample: the network's pass and the scores of every link. */
     private final class Worker implements CloudWorker {
-        private final Simulator sim = Simulator.forQubits(qubits);
-        private final DecisionReadout reader;
-        private final double[] gAngles = new double[circuit.slots()];
-        private final double[] values = new double[qubits];
+        private final LinkScorer.Pass pass;
         private double baseline = Double.NaN;
-
-        // per sample, sized on first use / when M or K changes
-        private int nAp = -1;
-        private int nUser = -1;
-        private double[][][][] inputs; // [round][m][k][inputWidth]
-        private double[][][][] angles; // [round][m][k][slots]
-        private double[][][][] outputs; // [round][m][k][qubits]
+        private int nAp;
+        private int nUser;
+        private double[][] outputs;
         private double[][] scores;
 
         Worker(BackendSpec decisions) {
-            this.reader = new DecisionReadout(sim, decisions);
-        }
-
-        private void size(int m, int k) {
-            if (m == nAp && k == nUser) {
-                return;
-            }
-            nAp = m;
-            nUser = k;
-            inputs = new double[rounds][m][k][];
-            angles = new double[rounds][m][k][circuit.slots()];
-            outputs = new double[rounds][m][k][qubits];
-            for (int r = 0; r < rounds; r++) {
-                for (int a = 0; a < m; a++) {
-                    for (int b = 0; b < k; b++) {
-                        inputs[r][a][b] = new double[inputWidth[r]];
-                    }
-                }
-            }
-            scores = new double[m][k];
+            this.pass = network.pass(decisions);
         }
 
         /** Runs every round for every link exactly (training); leaves the scores in {@link #scores}. */
@@ -232,138 +148,47 @@ public final class GraphCloud implements CloudModel {
 
         /** As {@link #forward(CloudSample, double[])}; {@code decision}: circuits read through the backend. */
         private void forward(CloudSample s, double[] p, RandomGenerator rng, boolean decision) {
-            size(s.nAp(), s.nUser());
+            nAp = s.nAp();
+            nUser = s.nUser();
             double[][][] f = LinkFeatures.compute(s.table(), s.mu());
-            int rotations = layers * qubits;
-            for (int r = 0; r < rounds; r++) {
-                int own = inputWidth[r] / 3;
-                double[][][] u = new double[nAp][nUser][own];
-                for (int m = 0; m < nAp; m++) {
-                    for (int k = 0; k < nUser; k++) {
-                        if (r == 0) {
-                            System.arraycopy(f[m][k], 0, u[m][k], 0, own);
-                        } else {
-                            System.arraycopy(outputs[r - 1][m][k], 0, u[m][k], 0, qubits);
-                            System.arraycopy(f[m][k], 0, u[m][k], qubits, LinkFeatures.COUNT);
-                        }
-                    }
-                }
-                double[][] rowMean = new double[nAp][own];
-                double[][] colMean = new double[nUser][own];
-                for (int m = 0; m < nAp; m++) {
-                    for (int k = 0; k < nUser; k++) {
-                        for (int i = 0; i < own; i++) {
-                            rowMean[m][i] += u[m][k][i] / nUser;
-                            colMean[k][i] += u[m][k][i] / nAp;
-                        }
-                    }
-                }
-                for (int m = 0; m < nAp; m++) {
-                    for (int k = 0; k < nUser; k++) {
-                        double[] z = inputs[r][m][k];
-                        System.arraycopy(u[m][k], 0, z, 0, own);
-                        System.arraycopy(rowMean[m], 0, z, own, own);
-                        System.arraycopy(colMean[k], 0, z, 2 * own, own);
-                        double[] a = angles[r][m][k];
-                        for (int j = 0; j < rotations; j++) {
-                            int w = weightIndex(r, j);
-                            double x = p[biasIndex(r, j)];
-                            for (int i = 0; i < z.length; i++) {
-                                x += p[w + i] * z[i];
-                            }
-                            a[2 * j] = x;
-                            a[2 * j + 1] = p[angleIndex(r, j)];
-                        }
-                        if (decision) {
-                            reader.decision(circuit, a, readout, rng, outputs[r][m][k]);
-                        } else {
-                            reader.exact(circuit, a, readout, outputs[r][m][k]);
-                        }
-                    }
+            double[][] perLink = new double[nAp * nUser][];
+            for (int m = 0; m < nAp; m++) {
+                for (int k = 0; k < nUser; k++) {
+                    perLink[m * nUser + k] = f[m][k];
                 }
             }
+            outputs = decision ? pass.decide(LinkSet.full(nAp, nUser), perLink, p, 0, rng)
+                    : pass.forward(LinkSet.full(nAp, nUser), perLink, p, 0);
+            scores = new double[nAp][nUser];
             for (int m = 0; m < nAp; m++) {
                 for (int k = 0; k < nUser; k++) {
                     double sc = 0;
                     for (int q = 0; q < qubits; q++) {
-                        sc += p[readoutOffset + q] * outputs[rounds - 1][m][k][q];
+                        sc += p[readoutOffset + q] * outputs[m * nUser + k][q];
                     }
                     scores[m][k] = sc;
                 }
             }
         }
 
-        /** Accumulates dLoss/dparams into {@code grad} given dLoss/dscores. */
+        /** Writes dLoss/dparams into {@code grad} given dLoss/dscores. */
         private void backward(double[] p, double[][] dScores, double[] grad) {
             Arrays.fill(grad, 0.0);
-            int rotations = layers * qubits;
-            double[][][] dOut = new double[nAp][nUser][qubits];
+            double[][] dOut = new double[nAp * nUser][qubits];
             for (int m = 0; m < nAp; m++) {
                 for (int k = 0; k < nUser; k++) {
                     for (int q = 0; q < qubits; q++) {
-                        grad[readoutOffset + q] += dScores[m][k] * outputs[rounds - 1][m][k][q];
-                        dOut[m][k][q] = dScores[m][k] * p[readoutOffset + q];
+                        grad[readoutOffset + q] += dScores[m][k] * outputs[m * nUser + k][q];
+                        dOut[m * nUser + k][q] = dScores[m][k] * p[readoutOffset + q];
                     }
                 }
             }
-            for (int r = rounds - 1; r >= 0; r--) {
-                int own = inputWidth[r] / 3;
-                double[][][] dSelf = new double[nAp][nUser][own];
-                double[][] dRow = new double[nAp][own];
-                double[][] dCol = new double[nUser][own];
-                for (int m = 0; m < nAp; m++) {
-                    for (int k = 0; k < nUser; k++) {
-                        vjp(angles[r][m][k], dOut[m][k]);
-                        double[] z = inputs[r][m][k];
-                        for (int j = 0; j < rotations; j++) {
-                            double g = gAngles[2 * j];
-                            int w = weightIndex(r, j);
-                            for (int i = 0; i < z.length; i++) {
-                                grad[w + i] += g * z[i];
-                            }
-                            grad[biasIndex(r, j)] += g;
-                            grad[angleIndex(r, j)] += gAngles[2 * j + 1];
-                            if (r > 0) {
-                                for (int i = 0; i < own; i++) {
-                                    dSelf[m][k][i] += g * p[w + i];
-                                    dRow[m][i] += g * p[w + own + i];
-                                    dCol[k][i] += g * p[w + 2 * own + i];
-                                }
-                            }
-                        }
-                    }
-                }
-                if (r > 0) {
-                    // u_r = [outputs of round r-1, features]: only the outputs carry gradient on
-                    for (int m = 0; m < nAp; m++) {
-                        for (int k = 0; k < nUser; k++) {
-                            for (int q = 0; q < qubits; q++) {
-                                dOut[m][k][q] = dSelf[m][k][q] + dRow[m][q] / nUser + dCol[k][q] / nAp;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-
-        /** {@code gAngles = sum_q w_q d<Z_q>/d angles} at the given angles. */
-        private void vjp(double[] a, double[] w) {
-            if (gradient == GradientMethod.ADJOINT) {
-                sim.adjoint(circuit, a, readout, w, gAngles);
-                return;
-            }
-            double[][] jac = sim.jacobianParameterShift(circuit, a, readout, shift, values);
-            Arrays.fill(gAngles, 0.0);
-            for (int q = 0; q < qubits; q++) {
-                for (int i = 0; i < gAngles.length; i++) {
-                    gAngles[i] += w[q] * jac[q][i];
-                }
-            }
+            pass.backward(p, 0, dOut, grad);
         }
 
         @Override
-        public int[] assign(CloudSample sample, double[] params, RandomGenerator rng) {
-            forward(sample, params, rng, true);
+        public int[] assign(CloudSample sample, double[] params, RandomGenerator readout) {
+            forward(sample, params, readout, true);
             return CoverageDecoder.decode(scores);
         }
 

@@ -113,6 +113,12 @@ public final class PaperCloud implements CloudModel {
         return h;
     }
 
+    /** One qubit per AP per layer, and K RZ angles per AP: bound to the M and K it was built for. */
+    @Override
+    public boolean sizeFree() {
+        return false;
+    }
+
     @Override
     public long circuitsPerInference(int m, int k) {
         return 1;

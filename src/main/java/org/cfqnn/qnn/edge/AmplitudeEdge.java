@@ -36,6 +36,12 @@ public final class AmplitudeEdge extends CircuitEdge {
         return circuit;
     }
 
+    /** One qubit per antenna: any number of users. */
+    @Override
+    public boolean fits(int nUser, int nTx) {
+        return nTx == this.nTx;
+    }
+
     @Override
     public String ansatz() {
         return NAME;

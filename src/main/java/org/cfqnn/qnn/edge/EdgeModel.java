@@ -36,6 +36,9 @@ public interface EdgeModel {
     /** The circuit of one precoder as the device runs it (one execution). */
     DeviceModel.Stage inferenceStage();
 
+    /** Whether parameters trained for K users and N antennas also serve {@code nUser} users and {@code nTx} antennas. */
+    boolean fits(int nUser, int nTx);
+
     /** Circuit executions of one precoder (one). */
     default long circuitsPerInference() {
         return 1;

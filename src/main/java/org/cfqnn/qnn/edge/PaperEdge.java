@@ -56,6 +56,12 @@ public final class PaperEdge extends CircuitEdge {
         return circuit;
     }
 
+    /** max(K, N) qubits, N of them read out: the same register and readout. */
+    @Override
+    public boolean fits(int users, int antennas) {
+        return antennas == nTx && Math.max(users, antennas) == width;
+    }
+
     @Override
     public String ansatz() {
         return NAME;
