@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
         description = {"Start one node of a cluster run (Pekko Cluster, Artery TCP). The world node (world, users, "
                 + "network, recorder) waits for one cloud node and cluster.edge-nodes edge nodes, runs the scenario "
                 + "and writes the same outputs as cfqnn run; the other nodes host the cloud or APs with their edges "
-                + "and exit when the world node is done. tools/cluster-local starts a whole local cluster.",
+                + "and exit when the world node is done. With cluster.workers > 0 (or --workers) the world node "
+                + "instead waits for that many worker nodes (--role worker) and hands out whole sweep points and "
+                + "replications, running some itself. tools/cluster-local starts a whole local cluster.",
                 "Exit codes: 0 done, 2 bad input, 1 failure (e.g. the cluster did not form, or the world node is gone)."})
 public final class NodeCommand implements Callable<Integer> {
 
@@ -45,7 +47,7 @@ public final class NodeCommand implements Callable<Integer> {
     PlotFormatOption plotFormats;
 
     @Option(names = "--role", split = ",", required = true, paramLabel = "ROLE",
-            description = "world, cloud and/or edge (comma-separated: one JVM may hold several).")
+            description = "world, cloud and/or edge (comma-separated: one JVM may hold several), or worker alone.")
     List<String> roles;
 
     @Option(names = "--host", paramLabel = "HOST", description = "Address to bind and advertise (default 127.0.0.1).")
@@ -62,6 +64,11 @@ public final class NodeCommand implements Callable<Integer> {
             + "cluster.edge-nodes).")
     Integer edgeNodes;
 
+    @Option(names = "--workers", paramLabel = "W", description = "Worker nodes the world node waits for and shares "
+            + "the sweep points and replications with (overrides cluster.workers; 0: place entities on cloud and edge "
+            + "nodes instead).")
+    Integer workers;
+
     @Option(names = "--out", paramLabel = "DIR", description = "World node: directory for the results (default: "
             + "results/<scenario name>).")
     Path out;
@@ -71,8 +78,12 @@ public final class NodeCommand implements Callable<Integer> {
         Set<String> roleSet = new LinkedHashSet<>(roles);
         for (String r : roleSet) {
             if (!ClusterNode.ROLES.contains(r)) {
-                throw new InvalidInputException("--role", r, "must be world, cloud or edge (comma-separated)");
+                throw new InvalidInputException("--role", r, "must be world, cloud, edge or worker (comma-separated)");
             }
+        }
+        if (roleSet.contains(ClusterNode.WORKER) && roleSet.size() > 1) {
+            throw new InvalidInputException("--role", String.join(",", roles), "worker runs whole units on its own: "
+                    + "give it alone");
         }
         if (port < 0 || port > 65535) {
             throw new InvalidInputException("--port", port, "must be a port in [0, 65535]");
@@ -90,6 +101,9 @@ public final class NodeCommand implements Callable<Integer> {
         if (edgeNodes != null) {
             sets.add("cluster.edge-nodes=" + edgeNodes);
         }
+        if (workers != null) {
+            sets.add("cluster.workers=" + workers);
+        }
         Config config = Scenario.load(scenario.scenario, sets);
         ScenarioSettings base = ScenarioSettings.of(config);
         List<EmulatorRunner.Point> points = world ? RunCommand.points(config, base) : List.of();
@@ -98,18 +112,24 @@ public final class NodeCommand implements Callable<Integer> {
         Duration formTimeout = Duration.ofNanos(base.cluster().formTimeout());
 
         var err = spec.commandLine().getErr();
+        int pool = world ? base.cluster().workers() : 0;
+        if (pool > 0) {
+            roleSet.add(ClusterNode.WORKER); // the world node runs units too
+        }
         NodeProcess node = NodeProcess.start(roleSet, host, port, seeds, formTimeout, NodeCommand::die);
         if (!world) {
             node.serve();
             return 0;
         }
         try (node) {
-            List<String> nodes = node.discover(base.cluster().edgeNodes(), formTimeout, base.radio().nAp());
+            List<String> nodes = pool > 0 ? node.discoverWorkers(pool, formTimeout)
+                    : node.discover(base.cluster().edgeNodes(), formTimeout, base.radio().nAp());
             err.println("cfqnn node: cluster formed: " + String.join("; ", nodes));
             err.flush();
+            var bar = org.cfqnn.report.Progress.factory(progress.mode());
             EmulatorRunner.Report report = RunCommand.write(dir, "cfqnn node", keep.keepPartial, plotFormats.formats(),
-                    scenario.scenario, base, points, outputs -> node.run(points, outputs,
-                            org.cfqnn.report.Progress.factory(progress.mode())));
+                    scenario.scenario, base, points, outputs -> pool > 0 ? node.runOnWorkers(points, outputs, bar)
+                            : node.run(points, outputs, bar));
             RunCommand.print(report, dir, spec.commandLine().getOut());
             return 0;
         }

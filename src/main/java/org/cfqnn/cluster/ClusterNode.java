@@ -41,7 +41,8 @@ public final class ClusterNode {
     public static final String WORLD = "world";
     public static final String CLOUD = "cloud";
     public static final String EDGE = "edge";
-    public static final Set<String> ROLES = Set.of(WORLD, CLOUD, EDGE);
+    public static final String WORKER = "worker";
+    public static final Set<String> ROLES = Set.of(WORLD, CLOUD, EDGE, WORKER);
 
     private ClusterNode() {
     }
@@ -137,25 +138,19 @@ public final class ClusterNode {
     }
 
     /**
-     * The world node is done: tells every other host to stop, waits (at most {@code patience}) until the
-     * cluster has removed their nodes (membership events, no polling), then leaves the cluster and
-     * terminates this node.
+     * The world node is done: {@code stopOthers} tells every other node to stop; waits (at most
+     * {@code patience}) until the cluster has removed their nodes (membership events, no polling), then
+     * leaves the cluster and terminates this node.
      */
-    public static void shutdown(ActorSystem<?> system, Topology topology, Duration patience) {
-        if (topology != null) {
-            CompletableFuture<Void> alone = whenAlone(system);
-            for (Topology.Slot s : topology.slots()) {
-                if (!local(s.ref())) {
-                    s.ref().tell(new Host.Shutdown());
-                }
-            }
-            try {
-                alone.get(patience.toNanos(), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException | ExecutionException e) {
-                // the others are slow to leave: this node leaves anyway
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+    public static void shutdown(ActorSystem<?> system, Runnable stopOthers, Duration patience) {
+        CompletableFuture<Void> alone = whenAlone(system);
+        stopOthers.run();
+        try {
+            alone.get(patience.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // the others are slow to leave: this node leaves anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         terminate(system);
     }

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.cfqnn.emulator.EmulatorRunner;
+import org.cfqnn.emulator.Host;
 import org.cfqnn.emulator.Topology;
 import org.cfqnn.input.InvalidInputException;
 import org.cfqnn.progress.ProgressListener;
@@ -20,6 +22,7 @@ public final class NodeProcess implements AutoCloseable {
     private final ActorSystem<EmulatorRunner.Request> system;
     private final AtomicBoolean asked;
     private Topology topology;
+    private List<ActorRef<Work.WorkerCommand>> workers = List.of();
 
     private NodeProcess(ActorSystem<EmulatorRunner.Request> system, AtomicBoolean asked) {
         this.system = system;
@@ -28,7 +31,8 @@ public final class NodeProcess implements AutoCloseable {
 
     /**
      * Starts a node with {@code roles} at {@code host:port}, joining {@code seeds}; {@code die} kills the
-     * JVM (cluster faults).
+     * JVM (cluster faults). A node with the worker role runs whole units of sweeps and replications
+     * ({@link Work}), as worker nodes do, and the world node does when the run has workers.
      *
      * @throws InvalidInputException when the port cannot be bound
      * @throws IllegalStateException when it did not join within {@code formTimeout}
@@ -39,9 +43,11 @@ public final class NodeProcess implements AutoCloseable {
         @SuppressWarnings("unchecked")
         ActorSystem<EmulatorRunner.Request>[] holder = new ActorSystem[1];
         ActorSystem<EmulatorRunner.Request> system;
+        boolean worker = roles.contains(ClusterNode.WORKER);
         try {
-            system = ActorSystem.create(EmulatorRunner.guardian(roles.contains(ClusterNode.CLOUD),
-                    roles.contains(ClusterNode.EDGE), true, die, () -> {
+            boolean cloud = roles.contains(ClusterNode.CLOUD);
+            boolean edge = roles.contains(ClusterNode.EDGE);
+            system = ActorSystem.create(EmulatorRunner.guardian(cloud || edge || worker, cloud, edge, die, () -> {
                         asked.set(true);
                         new Thread(() -> ClusterNode.terminate(holder[0]), "cfqnn-node-shutdown").start();
                     }), "cfqnn", ClusterNode.config(roles, host, port, seeds));
@@ -55,7 +61,22 @@ public final class NodeProcess implements AutoCloseable {
             throw new IllegalStateException("could not join the cluster at " + seeds + " within "
                     + formTimeout.toSeconds() + " s (cluster.form-timeout)");
         }
+        if (worker) {
+            Work.startWorker(system);
+        }
         return new NodeProcess(system, asked);
+    }
+
+    /** World node with workers: waits for {@code workers} worker nodes; one line per node. */
+    public List<String> discoverWorkers(int workers, Duration timeout) {
+        this.workers = Work.awaitWorkers(system, workers + 1, timeout); // + this node's own
+        return List.of("world: world, pool of units, worker", workers + " worker nodes");
+    }
+
+    /** World node, after {@link #discoverWorkers}: runs the scenario's units on the workers, this node's included. */
+    public EmulatorRunner.Report runOnWorkers(List<EmulatorRunner.Point> points, EmulatorRunner.Outputs out,
+                                              ProgressListener.Factory progress) {
+        return Distributed.run(system, points, out, progress, null);
     }
 
     /**
@@ -87,7 +108,17 @@ public final class NodeProcess implements AutoCloseable {
     /** Stops the other nodes (world node) and leaves the cluster. */
     @Override
     public void close() {
-        ClusterNode.shutdown(system, topology, Duration.ofSeconds(15));
+        if (topology == null && workers.isEmpty()) {
+            ClusterNode.terminate(system); // nobody was found, nobody to stop
+            return;
+        }
+        ClusterNode.shutdown(system, () -> {
+            if (topology != null) {
+                topology.slots().stream().filter(s -> !s.ref().path().address().hasLocalScope())
+                        .forEach(s -> s.ref().tell(new Host.Shutdown()));
+            }
+            workers.stream().filter(w -> !w.path().address().hasLocalScope()).forEach(w -> w.tell(new Work.Stop()));
+        }, Duration.ofSeconds(15));
     }
 
     private static String rootMessage(Throwable e) {

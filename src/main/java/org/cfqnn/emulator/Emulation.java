@@ -114,7 +114,7 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
      * it, and when the network lost its first entity ({@code WallClock} microseconds, -1 not seen).
      */
     public record NodeLoss(String node, long dyingMicros, long unreachableMicros, long removedMicros,
-                           long entitiesLostMicros) {
+                           long entitiesLostMicros) implements CborSerializable {
     }
 
     /**
@@ -125,7 +125,7 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
                           Traffic traffic, Map<String, Integer> restarts, double[] cloudParams, double[][] edgeParams,
                           double wallSeconds, double deploymentWallSeconds, double trainingWallSeconds,
                           double syncRoundsPerStep, List<NodeLoss> nodeLosses, Set<String> lostNodes, String failure)
-            implements NoSerializationVerificationNeeded {
+            implements CborSerializable {
 
         /** Deployment steps per wall-clock second. */
         public double stepsPerSecond() {

@@ -54,7 +54,7 @@ public final class EmulatorRunner {
      * their emulated duration).
      */
     public record Training(String mode, String system, String cloudAnsatz, String edgeAnsatz, double seconds,
-                           double virtualSeconds) {
+                           double virtualSeconds) implements CborSerializable {
     }
 
     /** Everything the runs produced. */
@@ -94,19 +94,19 @@ public final class EmulatorRunner {
     }
 
     /**
-     * A node's guardian: a host for the roles given (in a cluster, registered with the receptionist so the
-     * world node finds it) and, on the world node, the emulations it is asked to run. {@code die} kills the
-     * node (cluster faults), {@code shutdown} stops it when the world node is done.
+     * A node's guardian: a host if {@code host} (in a cluster, registered with the receptionist for the cloud
+     * and/or edge roles so the world node finds it) and, on the world node, the emulations it is asked to
+     * run. {@code die} kills the node (cluster faults), {@code shutdown} stops it when the world node is done.
      */
-    public static Behavior<Request> guardian(boolean cloud, boolean edge, boolean register, Runnable die,
+    public static Behavior<Request> guardian(boolean host, boolean cloudRole, boolean edgeRole, Runnable die,
                                              Runnable shutdown) {
         return Behaviors.setup(ctx -> {
-            ActorRef<Host.Command> host = cloud || edge ? ctx.spawn(Host.create(die, shutdown), "host") : null;
-            if (register && cloud) {
-                ctx.getSystem().receptionist().tell(Receptionist.register(Host.CLOUD_KEY, host));
+            ActorRef<Host.Command> hostRef = host ? ctx.spawn(Host.create(die, shutdown), "host") : null;
+            if (cloudRole) {
+                ctx.getSystem().receptionist().tell(Receptionist.register(Host.CLOUD_KEY, hostRef));
             }
-            if (register && edge) {
-                ctx.getSystem().receptionist().tell(Receptionist.register(Host.EDGE_KEY, host));
+            if (edgeRole) {
+                ctx.getSystem().receptionist().tell(Receptionist.register(Host.EDGE_KEY, hostRef));
             }
             long[] runs = {0};
             return Behaviors.receive(Request.class)
@@ -115,7 +115,7 @@ public final class EmulatorRunner {
                         return Behaviors.same();
                     })
                     .onMessage(GetHost.class, g -> {
-                        g.replyTo().tell(host);
+                        g.replyTo().tell(hostRef);
                         return Behaviors.same();
                     })
                     .build();
@@ -130,7 +130,7 @@ public final class EmulatorRunner {
     /** As above, in an actor system with the given configuration (tests turn message serialization checks on). */
     public static Report run(List<Point> points, Outputs out, ProgressListener.Factory progress,
                              com.typesafe.config.Config actorConfig) {
-        ActorSystem<Request> system = ActorSystem.create(guardian(true, true, false, () -> { }, () -> { }), "cfqnn",
+        ActorSystem<Request> system = ActorSystem.create(guardian(true, false, false, () -> { }, () -> { }), "cfqnn",
                 actorConfig);
         try {
             ActorRef<Host.Command> host = AskPattern.<Request, ActorRef<Host.Command>>ask(system, GetHost::new,
@@ -154,60 +154,120 @@ public final class EmulatorRunner {
     public static Report run(List<Point> points, Outputs out, ProgressListener.Factory progress,
                              ActorSystem<Request> system, Topology topology) {
         long start = System.nanoTime();
-        List<Emulation.Outcome> outcomes = new ArrayList<>();
-        List<Training> trainings = new ArrayList<>();
-        Map<String, TrainedQnn> trained = new HashMap<>();
-        Set<String> lostNodes = new LinkedHashSet<>();
         EmulatorSettings first = points.get(0).settings().emulator();
         AsyncLines<String> steps = new AsyncLines<>(out.steps(), line -> line);
         out.track().accept(steps);
         TraceWriter trace = TraceWriter.open(out.trace(), first.trace());
         out.track().accept(trace);
         steps.write(org.cfqnn.io.Csv.line(Recorder.COLUMNS.toArray()));
+        Runs runs;
         try (steps; trace; ProgressListener bar = progress.start(progressTitle(points), totalTicks(points))) {
-            AtomicLong done = new AtomicLong();
-            long runs = 0;
-            for (Point point : points) {
-              for (ScenarioSettings s : replications(point.settings())) {
-                for (RunOf r : order(s)) {
-                    TrainedQnn qnn = null;
-                    boolean emulate = false;
-                    String systemName = r.system() == null ? "" : r.system().name();
-                    if (r.protocol().usesQnn()) {
-                        ScenarioSettings sys = s.withSystem(r.system());
-                        String key = trainingKey(sys);
-                        qnn = trained.get(key);
-                        if (qnn == null) {
-                            emulate = s.emulator().training() == TrainingMode.EMULATE
-                                    && r.protocol() == Protocol.NON_CENTRALIZED;
-                            qnn = obtain(sys, emulate, trainings);
-                            if (!emulate) {
-                                trained.put(key, qnn);
-                            }
-                        }
-                    }
-                    Emulation.Spec spec = new Emulation.Spec("run-" + runs++, s, s.sourceText(), r.protocol(), systemName, qnn,
-                            emulate, steps, trace, point.value(), done, topology.worldNode(), topology.hosts(s, lostNodes),
-                            topology.lostEntities(s, lostNodes));
-                    Emulation.Outcome outcome = await(system, spec, bar, done, s.emulator().runTimeout());
-                    if (outcome.failure() != null) {
-                        throw new IllegalStateException(spec.label() + ": " + outcome.failure());
-                    }
-                    outcomes.add(outcome);
-                    lostNodes.addAll(outcome.lostNodes());
-                    if (emulate) { // hand the parameters Algorithm 1 trained to the system's other protocols
-                        trained.put(trainingKey(s.withSystem(r.system())),
-                                withParameters(qnn, outcome.cloudParams(), outcome.edgeParams()));
-                        trainings.set(trainings.size() - 1, new Training("emulate", systemName, qnn.cloud().ansatz(),
-                                qnn.edge().ansatz(), outcome.trainingWallSeconds(),
-                                outcome.results().deploymentVirtualStart() / 1e9));
-                    }
-                }
-              }
+            runs = new Runs(system, topology, steps, trace, bar);
+            for (Unit u : units(points)) {
+                runs.unit(u);
             }
         }
-        return new Report(points, outcomes, trainings, (System.nanoTime() - start) / 1e9,
+        return new Report(points, runs.outcomes, runs.trainings, (System.nanoTime() - start) / 1e9,
                 topology.describe(points.get(0).settings().radio().nAp()));
+    }
+
+    /**
+     * One independent piece of a scenario: a sweep point with one seed (a replication). Units share no
+     * state but offline-trained models, which are the same wherever they are trained, so they can run
+     * anywhere, in any order, and give the same results.
+     */
+    public record Unit(String value, ScenarioSettings settings) {
+    }
+
+    /** The units of a scenario in order: every point, every seed of it. */
+    public static List<Unit> units(List<Point> points) {
+        List<Unit> out = new ArrayList<>();
+        for (Point p : points) {
+            for (ScenarioSettings s : replications(p.settings())) {
+                out.add(new Unit(p.value(), s));
+            }
+        }
+        return out;
+    }
+
+    /** What a unit produced (a worker node sends it back): its runs and how its models were obtained. */
+    public record UnitResult(List<Emulation.Outcome> outcomes, List<Training> trainings) implements CborSerializable {
+    }
+
+    /** Runs one unit on this node and the hosts of {@code topology}, streaming its steps and trace. */
+    public static UnitResult runUnit(Unit unit, Outputs out, ActorSystem<Request> system, Topology topology) {
+        AsyncLines<String> steps = new AsyncLines<>(out.steps(), line -> line);
+        TraceWriter trace = TraceWriter.open(out.trace(), unit.settings().emulator().trace());
+        Runs runs;
+        try (steps; trace) {
+            runs = new Runs(system, topology, steps, trace, ProgressListener.NONE);
+            runs.unit(unit);
+        }
+        return new UnitResult(runs.outcomes, runs.trainings);
+    }
+
+    /** The runs of a scenario so far, and what they share: trained models, nodes lost, the outputs. */
+    private static final class Runs {
+        final ActorSystem<Request> system;
+        final Topology topology;
+        final AsyncLines<String> steps;
+        final TraceWriter trace;
+        final ProgressListener bar;
+        final List<Emulation.Outcome> outcomes = new ArrayList<>();
+        final List<Training> trainings = new ArrayList<>();
+        final Map<String, TrainedQnn> offline = new HashMap<>(); // trained before the runs: the same for every unit
+        final Set<String> lostNodes = new LinkedHashSet<>();
+        final AtomicLong done = new AtomicLong();
+        long runs;
+
+        Runs(ActorSystem<Request> system, Topology topology, AsyncLines<String> steps, TraceWriter trace,
+             ProgressListener bar) {
+            this.system = system;
+            this.topology = topology;
+            this.steps = steps;
+            this.trace = trace;
+            this.bar = bar;
+        }
+
+        /** Every protocol of a unit; models trained by emulation serve that unit's other protocols only. */
+        void unit(Unit u) {
+            ScenarioSettings s = u.settings();
+            Map<String, TrainedQnn> emulated = new HashMap<>();
+            for (RunOf r : order(s)) {
+                TrainedQnn qnn = null;
+                boolean emulate = false;
+                String systemName = r.system() == null ? "" : r.system().name();
+                if (r.protocol().usesQnn()) {
+                    ScenarioSettings sys = s.withSystem(r.system());
+                    String key = trainingKey(sys);
+                    qnn = emulated.getOrDefault(key, offline.get(key));
+                    if (qnn == null) {
+                        emulate = s.emulator().training() == TrainingMode.EMULATE
+                                && r.protocol() == Protocol.NON_CENTRALIZED;
+                        qnn = obtain(sys, emulate, trainings);
+                        if (!emulate) {
+                            offline.put(key, qnn);
+                        }
+                    }
+                }
+                Emulation.Spec spec = new Emulation.Spec("run-" + runs++, s, s.sourceText(), r.protocol(), systemName,
+                        qnn, emulate, steps, trace, u.value(), done, topology.worldNode(), topology.hosts(s, lostNodes),
+                        topology.lostEntities(s, lostNodes));
+                Emulation.Outcome outcome = await(system, spec, bar, done, s.emulator().runTimeout());
+                if (outcome.failure() != null) {
+                    throw new IllegalStateException(spec.label() + ": " + outcome.failure());
+                }
+                outcomes.add(outcome);
+                lostNodes.addAll(outcome.lostNodes());
+                if (emulate) { // hand the parameters Algorithm 1 trained to the system's other protocols
+                    emulated.put(trainingKey(s.withSystem(r.system())),
+                            withParameters(qnn, outcome.cloudParams(), outcome.edgeParams()));
+                    trainings.set(trainings.size() - 1, new Training("emulate", systemName, qnn.cloud().ansatz(),
+                            qnn.edge().ansatz(), outcome.trainingWallSeconds(),
+                            outcome.results().deploymentVirtualStart() / 1e9));
+                }
+            }
+        }
     }
 
     /** The independent replications of a point: seeds seed, seed + 1, ..., seed + replications - 1. */

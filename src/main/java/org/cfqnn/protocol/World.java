@@ -35,6 +35,7 @@ public final class World extends Machine<World.Input> {
     private final ChannelModel channels;
     private final Seed seed;
     private Layout layout;
+    private double[] betas; // large-scale gains of the layout, [m*K + k]
     private double[] heading; // per user, for mobility
     private Channel current;
     private final TreeMap<Long, Channel> truthOf = new TreeMap<>(); // deployment ticks not yet on the air
@@ -92,7 +93,7 @@ public final class World extends Machine<World.Input> {
             double[] im = new double[nUser * nTx];
             double[] beta = new double[nUser];
             for (int k = 0; k < nUser; k++) {
-                beta[k] = channels.beta(layout, m, k);
+                beta[k] = betas[m * nUser + k];
                 for (int j = 0; j < nTx; j++) {
                     re[k * nTx + j] = h.re(m, k, j);
                     im[k * nTx + j] = h.im(m, k, j);
@@ -124,10 +125,12 @@ public final class World extends Machine<World.Input> {
             for (int k = 0; k < heading.length; k++) {
                 heading[k] = seed.split("heading", k).random().nextDouble(0, 2 * Math.PI);
             }
+            betas = channels.betas(layout);
         } else if (plan.userSpeed() > 0) {
             moveUsers();
+            betas = channels.betas(layout);
         }
-        Channel w = channels.fading(layout, plan.realization(tick));
+        Channel w = channels.fading(betas, plan.realization(tick));
         double alpha = plan.correlation();
         if (current == null || alpha == 0) {
             current = w;

@@ -53,6 +53,22 @@ public final class ChannelModel {
 
     /** Small-scale fading over a given layout, from streams {@code fading/m/k} of {@code seed}. */
     public Channel fading(Layout layout, Seed seed) {
+        return fading(betas(layout), seed);
+    }
+
+    /** Every large-scale gain of a layout, {@code [m*K + k]}: a layout that does not move needs them once. */
+    public double[] betas(Layout layout) {
+        double[] b = new double[model.nAp() * model.nUser()];
+        for (int m = 0; m < model.nAp(); m++) {
+            for (int k = 0; k < model.nUser(); k++) {
+                b[m * model.nUser() + k] = beta(layout, m, k);
+            }
+        }
+        return b;
+    }
+
+    /** Small-scale fading for large-scale gains {@code betas} ({@link #betas}), from streams {@code fading/m/k}. */
+    public Channel fading(double[] betas, Seed seed) {
         int nAp = model.nAp();
         int nUser = model.nUser();
         int nTx = model.nTx();
@@ -65,7 +81,7 @@ public final class ChannelModel {
         for (int m = 0; m < nAp; m++) {
             for (int k = 0; k < nUser; k++) {
                 SplittableRandom r = seed.split("fading", m, k).random();
-                double sigma = Math.sqrt(beta(layout, m, k) / 2); // per real dimension of CN(0, beta)
+                double sigma = Math.sqrt(betas[m * nUser + k] / 2); // per real dimension of CN(0, beta)
                 int base = (m * nUser + k) * nTx;
                 for (int p = 0; p < nPath; p++) {
                     double gRe = sigma * r.nextGaussian();

@@ -21,13 +21,17 @@ final class TestCluster implements AutoCloseable {
 
     final List<ActorSystem<EmulatorRunner.Request>> nodes = new ArrayList<>();
 
-    /** One node per role set, e.g. {@code Set.of("world"), Set.of("cloud"), Set.of("edge")}; the first is the seed. */
+    /**
+     * One node per role set, e.g. {@code Set.of("world"), Set.of("cloud"), Set.of("edge")}; the first is the
+     * seed. Nodes with the worker role get a worker.
+     */
     @SafeVarargs
     TestCluster(Set<String>... roles) {
         for (Set<String> r : roles) {
             int index = nodes.size();
-            nodes.add(ActorSystem.create(EmulatorRunner.guardian(r.contains(ClusterNode.CLOUD), r.contains(ClusterNode.EDGE),
-                    true, () -> crash(index), () -> { }), "cfqnn", config(r)));
+            boolean host = r.contains(ClusterNode.CLOUD) || r.contains(ClusterNode.EDGE) || r.contains(ClusterNode.WORKER);
+            nodes.add(ActorSystem.create(EmulatorRunner.guardian(host, r.contains(ClusterNode.CLOUD),
+                    r.contains(ClusterNode.EDGE), () -> crash(index), () -> { }), "cfqnn", config(r)));
         }
         var seed = Cluster.get(nodes.get(0)).selfMember().address();
         for (ActorSystem<?> n : nodes) {
@@ -36,6 +40,11 @@ final class TestCluster implements AutoCloseable {
         for (ActorSystem<?> n : nodes) {
             if (!ClusterNode.awaitUp(n, Duration.ofSeconds(30))) {
                 throw new IllegalStateException("node " + Cluster.get(n).selfMember() + " did not come up");
+            }
+        }
+        for (int i = 0; i < roles.length; i++) {
+            if (roles[i].contains(ClusterNode.WORKER)) {
+                Work.startWorker(nodes.get(i));
             }
         }
     }

@@ -75,8 +75,10 @@ class EmulatorRunTest {
 
     @Test
     void theSameSeedGivesTheSameSummaryStepsAndTrace() throws Exception {
+        // 2 ms fronthaul: CSI of the last steps is still in flight when the world puts the last step on the air
         ScenarioSettings s = EmulatorTestSupport.small("emulator.protocols=[non-centralized, centralized, search]",
-                "emulator.links.fronthaul.loss=0.05", "emulator.links.fronthaul.jitter=80 us");
+                "emulator.links.fronthaul.loss=0.05", "emulator.links.fronthaul.jitter=80 us",
+                "emulator.links.fronthaul.latency=2 ms");
         Path a = Files.createDirectory(dir.resolve("a"));
         Path b = Files.createDirectory(dir.resolve("b"));
         ObjectNode sa = EmulatorReport.summary(EmulatorTestSupport.run(s, a), "x", "");
@@ -92,6 +94,17 @@ class EmulatorRunTest {
             ((ObjectNode) ta.get(i)).remove("wall");
             ((ObjectNode) tb.get(i)).remove("wall");
             assertThat(ta.get(i)).isEqualTo(tb.get(i));
+        }
+        // the trace ends with the run: nothing arrives after the users' last receptions
+        Map<String, Long> end = new HashMap<>();
+        for (JsonNode l : ta) {
+            if (l.get("type").asText().equals("Reception")) {
+                end.merge(l.get("run").asText(), l.get("arrive").asLong(), Math::max);
+            }
+        }
+        assertThat(end).hasSize(3);
+        for (JsonNode l : ta) {
+            assertThat(l.get("arrive").asLong()).isLessThanOrEqualTo(end.get(l.get("run").asText()));
         }
         ObjectNode other = EmulatorReport.summary(EmulatorTestSupport.run(EmulatorTestSupport.small(
                 "emulator.protocols=[non-centralized, centralized, search]", "emulator.links.fronthaul.loss=0.05",

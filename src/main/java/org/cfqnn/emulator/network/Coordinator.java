@@ -70,7 +70,10 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     public record Traced(long time, int wave, int ordinal, long seq, TraceWriter.Line line) implements CborSerializable {
     }
 
-    /** The world put the last step on the air at {@code at}. */
+    /**
+     * The world put the last step on the air at {@code at}: the run ends once every event due at or before
+     * that instant is delivered (the users' last receptions), wherever it is.
+     */
     public record WorldFinished(long at) implements Command {
     }
 
@@ -145,6 +148,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private long rounds;
     private List<Traffic> carried;
     private ActorRef<Traffic> closeReply;
+    private WorldFinished finish; // the run's end, once the world is done
+    private boolean ended;
 
     private Coordinator(ActorContext<Command> ctx, Setup setup, ActorRef<Report> report) {
         super(ctx);
@@ -166,10 +171,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
                     return tryStart();
                 })
                 .onMessage(Reached.class, this::onReached)
-                .onMessage(WorldFinished.class, f -> {
-                    report.tell(new Finished(f.at()));
-                    return this;
-                })
+                .onMessage(WorldFinished.class, this::onWorldFinished)
                 .onMessage(EntityGone.class, g -> {
                     lose(g.address(), g.node(), g.wallMicros());
                     return this;
@@ -238,6 +240,40 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         }
     }
 
+    /**
+     * The end of the run. In virtual time the nodes go on delivering what is due up to that instant, and
+     * nothing later, so the last outputs and the trace are those of one JVM; then the run is finished.
+     */
+    private Behavior<Command> onWorldFinished(WorldFinished f) {
+        finish = f;
+        if (!virtual) {
+            end();
+        } else if (waiting.isEmpty() && running) {
+            round();
+        }
+        return this;
+    }
+
+    private void end() {
+        writeLines();
+        if (!ended) {
+            ended = true;
+            report.tell(new Finished(finish.at()));
+        }
+    }
+
+    /** The round's trace lines in the order of one JVM; none after the run's end. */
+    private void writeLines() {
+        lines.sort(Comparator.comparingLong(Traced::time).thenComparingInt(Traced::wave)
+                .thenComparingInt(Traced::ordinal).thenComparingLong(Traced::seq));
+        for (Traced t : lines) {
+            if (finish == null || t.time() <= finish.at()) {
+                setup.trace().write(t.line());
+            }
+        }
+        lines.clear();
+    }
+
     private Behavior<Command> onReached(Reached r) {
         NodeState s = nodes.get(r.node());
         if (s == null || !waiting.remove(r.node())) {
@@ -262,10 +298,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
      * advance to the earliest time any of them could reach another: a window, or a single wave.
      */
     private void round() {
-        lines.sort(Comparator.comparingLong(Traced::time).thenComparingInt(Traced::wave)
-                .thenComparingInt(Traced::ordinal).thenComparingLong(Traced::seq));
-        lines.forEach(t -> setup.trace().write(t.line()));
-        lines.clear();
+        writeLines();
         long bound = Lookahead.NEVER;
         long next = Lookahead.NEVER;
         for (NodeState s : nodes.values()) {
@@ -281,7 +314,13 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
             s.eot = eot; // until the node reports again
             s.next = first;
         }
-        if (next == Lookahead.NEVER) {
+        if (finish != null) {
+            if (next > finish.at()) {
+                end();
+                return;
+            }
+            bound = Math.min(bound, finish.at() + 1); // nothing after the end
+        } else if (next == Lookahead.NEVER) {
             report.tell(new Idle(now));
             return;
         }

@@ -85,6 +85,7 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
     private Map<String, ActorRef<NetworkCommand>> peers = Map.of();
     private Lookahead.Links leaving;
     private boolean streaming;
+    private long horizon = Long.MAX_VALUE; // virtual time: the world's last instant, once it is known
     private long startMicros;
     private WallTimer timer; // real time only
     private boolean closed;
@@ -190,6 +191,7 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
         }
         if (h.finished()) {
             setup.coordinator().tell(new Coordinator.WorldFinished(clock()));
+            horizon = now; // nothing after the world's last instant is delivered here
         }
         if (h.ack() && virtual) {
             unacked.merge(h.from(), -1, Integer::sum);
@@ -351,7 +353,7 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
                 waveDelivered = true;
                 deliverBatch(waveTime, waveNumber(waveTime));
             } else {
-                if (queue.isEmpty() || queue.peek().time() >= windowEnd) {
+                if (queue.isEmpty() || queue.peek().time() >= windowEnd || queue.peek().time() > horizon) {
                     report();
                     return;
                 }
