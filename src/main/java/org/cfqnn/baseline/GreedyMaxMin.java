@@ -169,6 +169,11 @@ public final class GreedyMaxMin implements AssignmentMethod {
         }
     }
 
+    /** The polish step alone, on an assignment that serves every user. */
+    static void polish(int[] a, AssignmentProblem p) {
+        polish(a, new SinrBook(p.rows(), p.rho(), p.mu()));
+    }
+
     /**
      * Local search with the full-table implementation's order and acceptance rule: moves AP by AP,
      * user by user, then swaps of AP pairs; a change is kept when its (min, sum) beats the current one.

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.cfqnn.baseline.AssignmentMethod;
 import org.cfqnn.baseline.AssignmentProblem;
+import org.cfqnn.baseline.OptimumBaseline;
+import org.cfqnn.baseline.OptimumSolution;
 import org.cfqnn.radio.ChannelModel;
-import org.cfqnn.radio.MrTable;
+import org.cfqnn.radio.MrRows;
 import org.cfqnn.radio.RadioModel;
 import org.cfqnn.radio.RateReport;
 import org.cfqnn.radio.Realization;
@@ -17,7 +19,12 @@ import org.cfqnn.rng.Seed;
 /**
  * Monte-Carlo comparison of assignment methods with MR precoders: every method sees the same fresh
  * channel per trial ({@code seed/trial/t}), decides on the estimate, and is scored on the truth
- * against a reference method (normally the exhaustive optimum).
+ * against a reference method (normally the optimum).
+ *
+ * <p>Each decision is timed from a fresh problem, so a method pays for the couplings it computes, as
+ * it would deciding alone. When the reference is the optimum, its proven upper bound on the min rate
+ * (on the estimate, the problem the methods solve) is kept per trial, and every method's min rate on
+ * the estimate is also given as a ratio to that bound.
  */
 public final class CompareExperiment {
 
@@ -34,12 +41,36 @@ public final class CompareExperiment {
         this.reference = reference;
     }
 
-    /** Per-method, per-trial results. */
-    public record Result(String reference, Map<String, Series> series, int trials) {
+    /**
+     * Per-method, per-trial results; {@code certificates} is null unless the reference is the optimum.
+     */
+    public record Result(String reference, Map<String, Series> series, int trials, Certificates certificates) {
     }
 
-    /** One method's results over the trials. */
-    public record Series(double[] minRate, double[] sumRate, int[] unserved, double[] ratioToReference) {
+    /**
+     * One method's results over the trials: on the truth, but {@code ratioToBound} (min rate on the
+     * estimate over the optimum's bound; NaN without one); {@code decisionMs} is the wall time of the
+     * decision.
+     */
+    public record Series(double[] minRate, double[] sumRate, int[] unserved, double[] ratioToReference,
+                         double[] ratioToBound, double[] decisionMs) {
+
+        static Series of(int trials) {
+            return new Series(new double[trials], new double[trials], new int[trials], new double[trials],
+                    new double[trials], new double[trials]);
+        }
+    }
+
+    /** The optimum's proof per trial: bound on the min rate (estimate), relative gap, proven or not. */
+    public record Certificates(double[] bound, double[] gap, boolean[] proven) {
+
+        public int provenCount() {
+            int n = 0;
+            for (boolean p : proven) {
+                n += p ? 1 : 0;
+            }
+            return n;
+        }
     }
 
     /** The realization of trial t: shared by every method and by {@code cfqnn channel} (t = 0). */
@@ -53,17 +84,32 @@ public final class CompareExperiment {
         all.addAll(methods);
         Map<String, Series> out = new LinkedHashMap<>();
         for (AssignmentMethod m : all) {
-            out.put(m.name(), new Series(new double[trials], new double[trials], new int[trials], new double[trials]));
+            out.put(m.name(), Series.of(trials));
         }
+        Certificates certificates = reference instanceof OptimumBaseline
+                ? new Certificates(new double[trials], new double[trials], new boolean[trials]) : null;
         ChannelModel channels = new ChannelModel(model);
         for (int t = 0; t < trials; t++) {
             Seed trialSeed = trialSeed(seed, t);
             Realization r = channels.draw(trialSeed);
-            AssignmentProblem problem = AssignmentProblem.of(r.estimate(), model.rho(), model.mu());
-            MrTable onTruth = MrTable.of(r.truth(), r.estimate());
+            MrRows onTruth = MrRows.of(r.truth(), r.estimate());
             double referenceMin = Double.NaN;
+            double bound = Double.NaN;
             for (AssignmentMethod m : all) {
-                int[] a = m.assign(problem, trialSeed.split("method", m.name().hashCode()).random());
+                long start = System.nanoTime();
+                AssignmentProblem problem = AssignmentProblem.of(r.estimate(), model.rho(), model.mu());
+                int[] a;
+                if (m == reference && certificates != null) {
+                    OptimumSolution proof = ((OptimumBaseline) m).solve(problem);
+                    a = proof.assignment();
+                    bound = proof.bound();
+                    certificates.bound[t] = proof.bound();
+                    certificates.gap[t] = proof.gap();
+                    certificates.proven[t] = proof.proven();
+                } else {
+                    a = m.assign(problem, trialSeed.split("method", m.name().hashCode()).random());
+                }
+                double ms = (System.nanoTime() - start) / 1e6;
                 RateReport rates = onTruth.rates(a, model.rho(), model.mu());
                 if (m == reference) {
                     referenceMin = rates.minRate();
@@ -73,9 +119,11 @@ public final class CompareExperiment {
                 s.sumRate[t] = rates.sumRate();
                 s.unserved[t] = rates.unserved();
                 s.ratioToReference[t] = rates.minRate() / referenceMin;
+                s.ratioToBound[t] = problem.rows().rates(a, model.rho(), model.mu()).minRate() / bound;
+                s.decisionMs[t] = ms;
             }
             progress.step();
         }
-        return new Result(reference.name(), out, trials);
+        return new Result(reference.name(), out, trials, certificates);
     }
 }
