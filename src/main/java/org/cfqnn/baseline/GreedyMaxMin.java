@@ -28,10 +28,11 @@ import org.cfqnn.radio.Rates;
  * a candidate costs at most O(K), not the O(M K) of re-adding every AP, and usually O(1): users are
  * checked from the weakest up and a candidate is dropped as soon as one user's SINR falls below the
  * cut of the best (fill) or current (polish) min rate minus {@code EPS}. Logarithms are taken for min
- * rates and for the sum rates of candidates that tie on the min. The sums are re-added from scratch
- * after each accepted change, so rounding does not accumulate. The assignments equal those of the
- * full-table implementation (a test checks 1000 trials at the paper's setting and denser networks);
- * they could differ only where two candidates' rates agree to about 1e-15.
+ * rates and for the sum rates of candidates that tie on the min. An accepted change updates the sums
+ * in O(K); they are re-added from scratch at every fill step and polish pass, so rounding does not
+ * accumulate. The assignments equal those of the full-table implementation (a test checks 1000 trials
+ * at the paper's setting and denser networks); they could differ only where two candidates' rates agree
+ * to about 1e-15.
  */
 public final class GreedyMaxMin implements AssignmentMethod {
 
@@ -183,6 +184,7 @@ public final class GreedyMaxMin implements AssignmentMethod {
         boolean improved = true;
         for (int pass = 0; improved && pass < MAX_POLISH_PASSES; pass++) {
             improved = false;
+            p.reload();
             for (int m = 0; m < b.nAp; m++) {
                 for (int u = 0; u < b.nUser; u++) {
                     int from = a[m];
@@ -190,7 +192,7 @@ public final class GreedyMaxMin implements AssignmentMethod {
                     if (u != from && b.count[from] > 1 && p.survivesMove(m, from, u)
                             && p.keep(b.change().leave(m, from).join(m, u))) {
                         a[m] = u;
-                        p.reload();
+                        p.accept();
                         improved = true;
                     }
                 }
@@ -203,7 +205,7 @@ public final class GreedyMaxMin implements AssignmentMethod {
                             && p.keep(b.change().leave(m1, u1).leave(m2, u2).join(m1, u2).join(m2, u1))) {
                         a[m1] = u2;
                         a[m2] = u1;
-                        p.reload();
+                        p.accept();
                         improved = true;
                     }
                 }
@@ -222,12 +224,21 @@ public final class GreedyMaxMin implements AssignmentMethod {
         Polish(SinrBook b, int[] a) {
             this.b = b;
             this.a = a;
-            reload();
         }
 
-        /** Re-adds the sums of the current assignment from scratch, so rounding does not accumulate. */
+        /** Re-adds the sums of the current assignment from scratch (each pass), so rounding does not accumulate. */
         void reload() {
             b.load(a);
+            score();
+        }
+
+        /** Takes the staged change: O(K) instead of re-adding every AP. */
+        void accept() {
+            b.apply();
+            score();
+        }
+
+        private void score() {
             b.rank();
             min = b.minRate();
             sum = b.sumRate();

@@ -150,6 +150,36 @@ final class SinrBook {
         return this;
     }
 
+    /** Applies the staged change to the sums and counts (the caller updates its assignment). */
+    void apply() {
+        for (int k = 0; k < nUser; k++) {
+            double s = sig[k];
+            double i = itf[k];
+            for (int j = 0; j < leaves; j++) {
+                if (leavingUser[j] == k) {
+                    s -= leaving[j][k];
+                } else {
+                    i -= leaving[j][k];
+                }
+            }
+            for (int j = 0; j < joins; j++) {
+                if (joiningUser[j] == k) {
+                    s += joining[j][k];
+                } else {
+                    i += joining[j][k];
+                }
+            }
+            sig[k] = s;
+            itf[k] = i;
+        }
+        for (int j = 0; j < leaves; j++) {
+            count[leavingUser[j]]--;
+        }
+        for (int j = 0; j < joins; j++) {
+            count[joiningUser[j]]++;
+        }
+    }
+
     /** SINR of user k once the staged change is applied. */
     double sinrAfter(int k) {
         double s = sig[k];

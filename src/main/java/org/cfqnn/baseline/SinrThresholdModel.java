@@ -31,6 +31,8 @@ import org.cfqnn.radio.MrRows;
  */
 final class SinrThresholdModel {
 
+    /** CP-SAT stops a probe (as out of time) rather than grow past this; 256 x 64 peaks near 300 MB. */
+    static final long MAX_MEMORY_MB = 4096;
     /** Bits of the largest signal coefficient of a row. */
     static final int SCALE_BITS = 40;
     private static final double ACTIVITY_LIMIT = Math.scalb(1.0, 62);
@@ -164,7 +166,8 @@ final class SinrThresholdModel {
      */
     Answer solve(double seconds, int workers, int seed) {
         CpSolver solver = new CpSolver();
-        solver.getParameters().setNumWorkers(workers).setRandomSeed(seed).setMaxTimeInSeconds(seconds);
+        solver.getParameters().setNumWorkers(workers).setRandomSeed(seed).setMaxTimeInSeconds(seconds)
+                .setMaxMemoryInMb(MAX_MEMORY_MB);
         CpSolverStatus status = solver.solve(model);
         if (status == CpSolverStatus.INFEASIBLE) {
             return new Answer(Status.INFEASIBLE, null);

@@ -30,8 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Evaluate an assignment on a channel snapshot and print one JSON object:",
                 "{\"assignment\":[...],\"precoders\":[[[re,im],...]...],\"rates\":[...],\"minRate\":x,\"sumRate\":y,\"unserved\":n}",
                 "Decisions use the estimate (hHat, or h when absent); rates are measured on h.",
-                "--method optimum adds \"bound\" (a proven upper bound on every assignment's min rate on the estimate),",
-                "\"gap\" ((bound - the returned min rate on the estimate) / bound, 0 when proven optimal) and \"proven\":",
+                "--method optimum adds \"estimateMinRate\" (its min rate on the estimate, the problem it solves; equal to",
+                "\"minRate\" when the snapshot has no hHat), \"bound\" (a proven upper bound on every assignment's min rate",
+                "on the estimate), \"gap\" ((bound - estimateMinRate) / bound, 0 when proven optimal) and \"proven\":",
                 "up to baselines.optimum-limit assignments K^M it enumerates them (always proven), beyond it CP-SAT",
                 "searches within the time limit."})
 public final class EvaluateCommand implements Callable<Integer> {
@@ -83,6 +84,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             OptimumSolution proof = opt.solve(AssignmentProblem.of(s.estimate(), s.rho(), s.mu()));
             var json = Outcome.maxRatio(s.truth(), s.estimate(), proof.assignment(), s.rho(), s.mu()).toJson();
+            json.put("estimateMinRate", proof.minRate());
             json.put("bound", proof.bound());
             json.put("gap", proof.gap());
             json.put("proven", proof.proven());

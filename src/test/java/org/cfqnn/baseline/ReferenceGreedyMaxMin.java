@@ -26,7 +26,7 @@ import org.cfqnn.radio.Rates;
  * </ol>
  * It evaluates rates on the estimate, unlike a QNN's direct decoding.
  */
-final class ReferenceGreedyMaxMin implements AssignmentMethod {
+public final class ReferenceGreedyMaxMin implements AssignmentMethod {
 
     static final String NAME = "greedy-maxmin (reference)";
     private static final double EPS = 1e-12;

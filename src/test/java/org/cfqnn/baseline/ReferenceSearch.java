@@ -21,7 +21,7 @@ import org.cfqnn.radio.MrTable;
  * v_j the MR precoder of j toward k and v[n] those of the APs already given out; ties go to the
  * lowest AP index.
  */
-final class ReferenceSearch implements AssignmentMethod {
+public final class ReferenceSearch implements AssignmentMethod {
 
     static final String NAME = "search (reference)";
 

@@ -50,7 +50,7 @@ class FoundationCliTest {
             JsonNode j = json(r.out());
             if (m.equals("optimum")) {
                 assertThat(j.fieldNames()).toIterable().containsExactly("assignment", "precoders", "rates", "minRate",
-                        "sumRate", "unserved", "bound", "gap", "proven");
+                        "sumRate", "unserved", "estimateMinRate", "bound", "gap", "proven");
                 assertThat(j.get("proven").asBoolean()).isTrue(); // 3^4 assignments: enumerated
                 assertThat(j.get("gap").asDouble()).isZero();
             } else {
@@ -200,6 +200,7 @@ class FoundationCliTest {
         assertThat(opt.get("proven").asBoolean()).isTrue();
         assertThat(opt.get("gap").asDouble()).isZero();
         assertThat(opt.get("bound").asDouble()).isEqualTo(opt.get("minRate").asDouble());
+        assertThat(opt.get("estimateMinRate").asDouble()).isEqualTo(opt.get("minRate").asDouble());
         JsonNode greedy = json(CliRunner.run("evaluate", "--channel", f.toString(), "--method", "greedy-maxmin").out());
         assertThat(greedy.get("minRate").asDouble()).isLessThanOrEqualTo(opt.get("bound").asDouble());
     }
@@ -219,6 +220,19 @@ class FoundationCliTest {
         assertThat(s.at("/performance/optimum/meanDecisionMs").asDouble()).isPositive();
         assertThat(s.at("/performance/search/meanDecisionMs").asDouble()).isPositive();
         assertThat(Files.readAllLines(out.resolve("trials.csv")).get(1)).startsWith("0,optimum,").endsWith(",0.0,true");
+    }
+
+    @Test
+    void benchBaselinesTimesEachMethodAtEachSize() {
+        CliRunner r = CliRunner.run("bench", "baselines", "--sizes", "4x3x2,8x4x2", "--round-ms", "5", "--rounds", "1");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().lines().filter(l -> l.matches("\\s*[48]\\s+[34]\\s+2\\s+\\S+\\s+[0-9.]+"))).hasSize(6);
+        r = CliRunner.run("bench", "baselines", "--sizes", "4x3");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--sizes = 4x3: must be M x K x N");
+        r = CliRunner.run("bench", "baselines", "--methods", "optimum");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--methods = optimum");
     }
 
     @Test
