@@ -157,9 +157,10 @@ public final class BenchCommand {
     }
 
     @Command(name = "baselines", mixinStandardHelpOptions = true,
-            description = {"Milliseconds per decision of the classical methods at each network size, on 8 channels in turn;",
-                    "each decision builds its problem (couplings) from the estimate, as a real one does. The optimum is",
-                    "left out: its time is its time limit beyond enumeration (compare reports it per trial)."})
+            description = {"Milliseconds per decision of the classical methods at each network size,",
+                    "on 8 channels in turn; each decision builds its problem (couplings) from the",
+                    "estimate, as a real one does. The optimum is left out: beyond enumeration it",
+                    "takes its time limit (compare reports its time per trial)."})
     static final class BaselineDecisions implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -37,10 +37,11 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code cfqnn compare}: Monte-Carlo comparison of the classical assignment methods. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Monte-Carlo comparison of assignment methods (MR precoders) on fresh channels.",
-                "Writes DIR/trials.csv, DIR/summary.json and DIR/min-rate-cdf.png; prints a table with each method's",
-                "mean decision time. The optimum enumerates up to baselines.optimum-limit assignments K^M and beyond",
-                "solves with CP-SAT within the time limit, reporting per trial a proven upper bound on the min rate",
-                "and the gap; then every method's min rate on the estimate is also given as a ratio to that bound."})
+                "Writes DIR/trials.csv, DIR/summary.json and DIR/min-rate-cdf.png; prints a table",
+                "with each method's mean decision time. The optimum enumerates up to",
+                "baselines.optimum-limit assignments K^M; beyond, CP-SAT searches within the time",
+                "limit and each trial reports a proven upper bound on the min rate and the gap.",
+                "Every method's min rate on the estimate is then also given as a ratio to it."})
 public final class CompareCommand implements Callable<Integer> {
 
     @Spec

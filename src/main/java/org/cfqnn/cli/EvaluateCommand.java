@@ -30,11 +30,12 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Evaluate an assignment on a channel snapshot and print one JSON object:",
                 "{\"assignment\":[...],\"precoders\":[[[re,im],...]...],\"rates\":[...],\"minRate\":x,\"sumRate\":y,\"unserved\":n}",
                 "Decisions use the estimate (hHat, or h when absent); rates are measured on h.",
-                "--method optimum adds \"estimateMinRate\" (its min rate on the estimate, the problem it solves; equal to",
-                "\"minRate\" when the snapshot has no hHat), \"bound\" (a proven upper bound on every assignment's min rate",
-                "on the estimate), \"gap\" ((bound - estimateMinRate) / bound, 0 when proven optimal) and \"proven\":",
-                "up to baselines.optimum-limit assignments K^M it enumerates them (always proven), beyond it CP-SAT",
-                "searches within the time limit."})
+                "--method optimum adds \"estimateMinRate\" (its min rate on the estimate, the",
+                "problem it solves; equal to \"minRate\" without hHat), \"bound\" (a proven upper",
+                "bound on every assignment's min rate on the estimate), \"gap\" ((bound -",
+                "estimateMinRate) / bound, 0 when proven optimal) and \"proven\". Up to",
+                "baselines.optimum-limit assignments K^M it enumerates them (always proven);",
+                "beyond, CP-SAT searches within the time limit."})
 public final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
