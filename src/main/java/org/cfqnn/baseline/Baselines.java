@@ -22,9 +22,15 @@ public final class Baselines {
         return realization.split("method", method.hashCode()).random();
     }
 
+    /** The method called {@code name}; an optimum beyond {@code optimumLimit} gets the default time limit. */
     public static AssignmentMethod byName(String name, long optimumLimit) {
+        return byName(name, optimumLimit, OptimumBaseline.DEFAULT_TIME_LIMIT);
+    }
+
+    /** @param optimumTimeLimit seconds the CP-SAT optimum may take per decision */
+    public static AssignmentMethod byName(String name, long optimumLimit, double optimumTimeLimit) {
         return switch (name) {
-            case OptimumBaseline.NAME -> new OptimumBaseline(optimumLimit);
+            case OptimumBaseline.NAME -> new OptimumBaseline(optimumLimit, optimumTimeLimit);
             case SearchBaseline.NAME -> new SearchBaseline();
             case GreedyMaxMin.NAME -> new GreedyMaxMin();
             case RandomBaseline.NAME -> new RandomBaseline();

@@ -1,11 +1,19 @@
 package org.cfqnn.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.cfqnn.baseline.AssignmentMethod;
+import org.cfqnn.baseline.Baselines;
+import org.cfqnn.baseline.OptimumBaseline;
+import org.cfqnn.bench.BaselineBench;
 import org.cfqnn.bench.QuantumBench;
 import org.cfqnn.bench.Timer;
+import org.cfqnn.input.InvalidInputException;
 import org.cfqnn.input.Require;
 import org.cfqnn.emulator.network.TimerBench;
+import org.cfqnn.radio.RadioModel;
 import org.cfqnn.report.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code cfqnn bench}: quick speed measurements on this machine (JMH: tools/jmh). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the engine on this machine. For rigorous numbers with error bars use tools/jmh.",
-        subcommands = {BenchCommand.Ring.class, BenchCommand.Gradient.class, BenchCommand.Timers.class})
+        subcommands = {BenchCommand.Ring.class, BenchCommand.Gradient.class, BenchCommand.Timers.class,
+                BenchCommand.BaselineDecisions.class})
 public final class BenchCommand {
 
     /** Options every bench takes. */
@@ -113,6 +122,55 @@ public final class BenchCommand {
             table.row("cfqnn real clock (own thread)", r.own().p50(), r.own().p99(), r.own().max());
             table.row("Pekko scheduler", r.pekko().p50(), r.pekko().p99(), r.pekko().max());
             spec.commandLine().getOut().print(table);
+            return 0;
+        }
+    }
+
+    @Command(name = "baselines", mixinStandardHelpOptions = true,
+            description = {"Milliseconds per decision of the classical methods at each network size,",
+                    "on 8 channels in turn; each decision builds its problem (couplings) from the",
+                    "estimate, as a real one does. The optimum is left out: beyond enumeration it",
+                    "takes its time limit (compare reports its time per trial)."})
+    static final class BaselineDecisions implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--sizes", split = ",", paramLabel = "MxKxN",
+                description = "Network sizes APs x users x antennas (default 4x3x2,16x6x4,64x16x4,256x64x4).")
+        String[] sizes = {"4x3x2", "16x6x4", "64x16x4", "256x64x4"};
+
+        @Option(names = "--methods", split = ",", paramLabel = "NAME",
+                description = "Methods (default search, greedy-maxmin, random).")
+        String[] methods = {"search", "greedy-maxmin", "random"};
+
+        @picocli.CommandLine.Mixin
+        TimingOptions timing = new TimingOptions();
+
+        @Override
+        public Integer call() {
+            List<AssignmentMethod> chosen = new ArrayList<>();
+            for (String name : methods) {
+                if (name.equals(OptimumBaseline.NAME) || !Baselines.NAMES.contains(name)) {
+                    throw new InvalidInputException("--methods", name, "must be search, greedy-maxmin or random");
+                }
+                chosen.add(Baselines.byName(name, 1));
+            }
+            List<RadioModel> models = new ArrayList<>();
+            for (String size : sizes) {
+                try {
+                    models.add(BaselineBench.model(size));
+                } catch (InvalidInputException e) {
+                    throw new InvalidInputException("--sizes", size, e.key().equals("size") ? e.allowed() : e.getMessage());
+                }
+            }
+            TextTable t = new TextTable("APs", "users", "antennas", "method", "ms/decision");
+            Timer timer = timing.timer();
+            for (RadioModel model : models) {
+                for (BaselineBench.Result r : BaselineBench.decisions(model, chosen, timer)) {
+                    t.row(r.nAp(), r.nUser(), r.nTx(), r.method(), String.format("%.4f", r.msPerDecision()));
+                }
+            }
+            spec.commandLine().getOut().print(t);
             return 0;
         }
     }

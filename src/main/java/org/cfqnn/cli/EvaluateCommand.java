@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 import org.cfqnn.baseline.AssignmentMethod;
 import org.cfqnn.baseline.AssignmentProblem;
 import org.cfqnn.baseline.Baselines;
+import org.cfqnn.baseline.OptimumBaseline;
+import org.cfqnn.baseline.OptimumSolution;
 import org.cfqnn.experiment.Outcome;
 import org.cfqnn.experiment.PrecoderQuality;
 import org.cfqnn.qnn.Deployment;
@@ -15,6 +17,7 @@ import org.cfqnn.input.InvalidInputException;
 import org.cfqnn.io.Snapshot;
 import org.cfqnn.io.SnapshotJson;
 import org.cfqnn.rng.Seed;
+import org.cfqnn.scenario.BaselineSettings;
 import org.cfqnn.scenario.Defaults;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -26,7 +29,13 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Evaluate an assignment on a channel snapshot and print one JSON object:",
                 "{\"assignment\":[...],\"precoders\":[[[re,im],...]...],\"rates\":[...],\"minRate\":x,\"sumRate\":y,\"unserved\":n}",
-                "Decisions use the estimate (hHat, or h when absent); rates are measured on h."})
+                "Decisions use the estimate (hHat, or h when absent); rates are measured on h.",
+                "--method optimum adds \"estimateMinRate\" (its min rate on the estimate, the",
+                "problem it solves; equal to \"minRate\" without hHat), \"bound\" (a proven upper",
+                "bound on every assignment's min rate on the estimate), \"gap\" ((bound -",
+                "estimateMinRate) / bound, 0 when proven optimal) and \"proven\". Up to",
+                "baselines.optimum-limit assignments K^M it enumerates them (always proven);",
+                "beyond, CP-SAT searches within the time limit."})
 public final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
@@ -54,6 +63,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed for the random method (default: cfqnn.seed).")
     Long seed;
 
+    @Option(names = "--optimum-time-limit", paramLabel = "SECONDS",
+            description = "Time the CP-SAT optimum may take (default: baselines.optimum-time-limit).")
+    Double optimumTimeLimit;
+
     @Override
     public Integer call() {
         if ("qnn".equals(choice.method)) {
@@ -64,6 +77,21 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         AssignmentMethod method = choice.method == null ? null : method(choice.method); // fail before reading
         Snapshot s = SnapshotJson.read(channel);
+        if (method instanceof OptimumBaseline opt) {
+            try {
+                opt.checkSize(s.nAp(), s.nUser());
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("--method", "optimum", e.value() + ": " + e.allowed());
+            }
+            OptimumSolution proof = opt.solve(AssignmentProblem.of(s.estimate(), s.rho(), s.mu()));
+            var json = Outcome.maxRatio(s.truth(), s.estimate(), proof.assignment(), s.rho(), s.mu()).toJson();
+            json.put("estimateMinRate", proof.minRate());
+            json.put("bound", proof.bound());
+            json.put("gap", proof.gap());
+            json.put("proven", proof.proven());
+            spec.commandLine().getOut().println(json.toString());
+            return 0;
+        }
         int[] a = method == null
                 ? parseAssignment(choice.assignment, s.nAp(), s.nUser())
                 : method.assign(AssignmentProblem.of(s.estimate(), s.rho(), s.mu()), random());
@@ -92,10 +120,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static AssignmentMethod method(String name) {
-        long limit = Defaults.cfqnn().block("baselines").getLong("optimum-limit");
+    private AssignmentMethod method(String name) {
+        BaselineSettings b = CompareCommand.baselineSettings(optimumTimeLimit);
         try {
-            return Baselines.byName(name, limit);
+            return Baselines.byName(name, b.optimumLimit(), b.optimumTimeLimit());
         } catch (InvalidInputException e) {
             throw new InvalidInputException("--method", name, e.allowed() + ", qnn");
         }

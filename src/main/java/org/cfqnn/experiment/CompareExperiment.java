@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.cfqnn.baseline.AssignmentMethod;
 import org.cfqnn.baseline.AssignmentProblem;
+import org.cfqnn.baseline.OptimumBaseline;
+import org.cfqnn.baseline.OptimumSolution;
 import org.cfqnn.radio.ChannelModel;
 import org.cfqnn.baseline.Baselines;
 import org.cfqnn.progress.ProgressListener;
@@ -18,10 +20,14 @@ import org.cfqnn.rng.Seed;
 /**
  * Monte-Carlo comparison of assignment methods with MR precoders: every method sees the same fresh
  * channel per trial ({@code seed/trial/t}), decides on the estimate, and is scored on the truth
- * against a reference method (normally the exhaustive optimum). Each trial drops a new layout, or every
- * trial keeps the run's one layout ({@link Layouts#FIXED}), as the emulator does: trial t is then the
- * emulator's deployment step t, decided and scored by the same code ({@link Baselines},
- * {@link Outcome#maxRatio}).
+ * against a reference method (normally the optimum). Each trial drops a new layout, or every trial keeps
+ * the run's one layout ({@link Layouts#FIXED}), as the emulator does: trial t is then the emulator's
+ * deployment step t, decided and scored by the same code ({@link Baselines}, {@link Outcome#maxRatio}).
+ *
+ * <p>Each decision is timed from a fresh problem, so a method pays for the couplings it computes, as
+ * it would deciding alone. When the reference is the optimum, its proven upper bound on the min rate
+ * (on the estimate, the problem the methods solve) is kept per trial, and every method's min rate on
+ * the estimate is also given as a ratio to that bound.
  */
 public final class CompareExperiment {
 
@@ -60,12 +66,36 @@ public final class CompareExperiment {
         this.layouts = layouts;
     }
 
-    /** Per-method, per-trial results. */
-    public record Result(String reference, Map<String, Series> series, int trials) {
+    /**
+     * Per-method, per-trial results; {@code certificates} is null unless the reference is the optimum.
+     */
+    public record Result(String reference, Map<String, Series> series, int trials, Certificates certificates) {
     }
 
-    /** One method's results over the trials. */
-    public record Series(double[] minRate, double[] sumRate, int[] unserved, double[] ratioToReference) {
+    /**
+     * One method's results over the trials: on the truth, but {@code ratioToBound} (min rate on the
+     * estimate over the optimum's bound; NaN without one); {@code decisionMs} is the wall time of the
+     * decision.
+     */
+    public record Series(double[] minRate, double[] sumRate, int[] unserved, double[] ratioToReference,
+                         double[] ratioToBound, double[] decisionMs) {
+
+        static Series of(int trials) {
+            return new Series(new double[trials], new double[trials], new int[trials], new double[trials],
+                    new double[trials], new double[trials]);
+        }
+    }
+
+    /** The optimum's proof per trial: bound on the min rate (estimate), relative gap, proven or not. */
+    public record Certificates(double[] bound, double[] gap, boolean[] proven) {
+
+        public int provenCount() {
+            int n = 0;
+            for (boolean p : proven) {
+                n += p ? 1 : 0;
+            }
+            return n;
+        }
     }
 
     /** The realization of trial t: shared by every method and by {@code cfqnn channel} (t = 0). */
@@ -79,17 +109,32 @@ public final class CompareExperiment {
         all.addAll(methods);
         Map<String, Series> out = new LinkedHashMap<>();
         for (AssignmentMethod m : all) {
-            out.put(m.name(), new Series(new double[trials], new double[trials], new int[trials], new double[trials]));
+            out.put(m.name(), Series.of(trials));
         }
+        Certificates certificates = reference instanceof OptimumBaseline
+                ? new Certificates(new double[trials], new double[trials], new boolean[trials]) : null;
         ChannelModel channels = new ChannelModel(model);
         Layout fixed = layouts == Layouts.FIXED ? channels.fixedLayout(seed) : null;
         for (int t = 0; t < trials; t++) {
             Seed trialSeed = trialSeed(seed, t);
             Realization r = fixed == null ? channels.draw(trialSeed) : channels.draw(trialSeed, fixed);
-            AssignmentProblem problem = AssignmentProblem.of(r.estimate(), model.rho(), model.mu());
             double referenceMin = Double.NaN;
+            double bound = Double.NaN;
             for (AssignmentMethod m : all) {
-                int[] a = m.assign(problem, Baselines.decisionRandom(trialSeed, m.name()));
+                long start = System.nanoTime();
+                AssignmentProblem problem = AssignmentProblem.of(r.estimate(), model.rho(), model.mu());
+                int[] a;
+                if (m == reference && certificates != null) {
+                    OptimumSolution proof = ((OptimumBaseline) m).solve(problem);
+                    a = proof.assignment();
+                    bound = proof.bound();
+                    certificates.bound[t] = proof.bound();
+                    certificates.gap[t] = proof.gap();
+                    certificates.proven[t] = proof.proven();
+                } else {
+                    a = m.assign(problem, Baselines.decisionRandom(trialSeed, m.name()));
+                }
+                double ms = (System.nanoTime() - start) / 1e6;
                 RateReport rates = Outcome.maxRatio(r.truth(), r.estimate(), a, model.rho(), model.mu()).rates();
                 if (m == reference) {
                     referenceMin = rates.minRate();
@@ -99,9 +144,11 @@ public final class CompareExperiment {
                 s.sumRate[t] = rates.sumRate();
                 s.unserved[t] = rates.unserved();
                 s.ratioToReference[t] = rates.minRate() / referenceMin;
+                s.ratioToBound[t] = problem.rows().rates(a, model.rho(), model.mu()).minRate() / bound;
+                s.decisionMs[t] = ms;
             }
             progress.step();
         }
-        return new Result(reference.name(), out, trials);
+        return new Result(reference.name(), out, trials, certificates);
     }
 }

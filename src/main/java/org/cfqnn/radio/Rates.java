@@ -64,7 +64,12 @@ public final class Rates {
 
     /** {@code log2(1 + S / (I + 1))} for received signal and interference powers over unit noise. */
     public static double rate(double signal, double interference) {
-        return Math.log1p(signal / (interference + 1)) / LN2;
+        return fromSinr(signal / (interference + 1));
+    }
+
+    /** {@code log2(1 + sinr)}: the rate of a given SINR, computed exactly as {@link #rate} does. */
+    public static double fromSinr(double sinr) {
+        return Math.log1p(sinr) / LN2;
     }
 
     /**

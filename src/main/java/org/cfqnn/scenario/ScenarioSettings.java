@@ -49,10 +49,7 @@ public record ScenarioSettings(long seed, RadioModel radio, long optimumLimit, Q
         Settings root = new Settings(cfqnn, "");
         long seed = root.getLong("seed");
         RadioModel radio = RadioSettings.read(root.block("radio"));
-        long optimumLimit = root.block("baselines").getLong("optimum-limit");
-        if (optimumLimit < 1) {
-            throw new InvalidInputException("baselines.optimum-limit", optimumLimit, "must be an integer >= 1");
-        }
+        long optimumLimit = BaselineSettings.read(root.block("baselines")).optimumLimit(); // validates both keys
         QuantumSettings quantum = QuantumSettings.read(root.block("quantum"));
         CloudSettings cloud = cloud(root.block("cloud"), radio, optimumLimit);
         EdgeSettings edge = edge(root.block("edge"), radio);

@@ -86,15 +86,6 @@ class BaselinesTest {
     }
 
     @Test
-    void optimumRefusesOversizedProblemsNamingTheSize() {
-        Channel h = new ChannelModel(new RadioModel(16, 6, 1, 1, 2.3, 0.05, 10, 0.1, 0)).draw(new Seed(1)).truth();
-        assertThatThrownBy(() -> new OptimumBaseline().assign(problem(h, 10, 0.1), null))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("6^16 = 2821109907456")
-                .hasMessageContaining("2000000");
-    }
-
-    @Test
     void randomIsUniformOverFeasibleAssignments() {
         // M = 4, K = 3: 3^4 - 3*2^4 + 3 = 36 surjections. 36000 draws, 1000 expected each; chi-square
         // with 35 degrees of freedom stays below 66.6 with probability 0.999.

@@ -42,6 +42,15 @@ class BadInputCliTest {
     }
 
     @Test
+    void everyBaselinesKeyIsCheckedBeforeARunStarts() throws Exception {
+        Path scenario = dir.resolve("s.conf");
+        Files.writeString(scenario, "");
+        assertOneCleanLine(CliRunner.run("run", scenario.toString(), "--set", "baselines.optimum-time-limit=0 s",
+                "--out", dir.resolve("o").toString()), "baselines.optimum-time-limit", "0.0 s", "> 0");
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+
+    @Test
     void aWholeNumberWrittenAsADoubleIsAccepted() {
         // 1e3 is a whole number: HOCON reads it as a double, but it is not a fraction
         var s = org.cfqnn.scenario.ScenarioSettings.of(org.cfqnn.scenario.Scenario.load(null,

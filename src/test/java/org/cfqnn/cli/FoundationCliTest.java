@@ -48,8 +48,15 @@ class FoundationCliTest {
             assertThat(r.exitCode()).as(r.err()).isZero();
             assertThat(r.out().strip().lines()).hasSize(1);
             JsonNode j = json(r.out());
-            assertThat(j.fieldNames()).toIterable()
-                    .containsExactly("assignment", "precoders", "rates", "minRate", "sumRate", "unserved");
+            if (m.equals("optimum")) {
+                assertThat(j.fieldNames()).toIterable().containsExactly("assignment", "precoders", "rates", "minRate",
+                        "sumRate", "unserved", "estimateMinRate", "bound", "gap", "proven");
+                assertThat(j.get("proven").asBoolean()).isTrue(); // 3^4 assignments: enumerated
+                assertThat(j.get("gap").asDouble()).isZero();
+            } else {
+                assertThat(j.fieldNames()).toIterable()
+                        .containsExactly("assignment", "precoders", "rates", "minRate", "sumRate", "unserved");
+            }
             assertThat(j.get("assignment").size()).isEqualTo(4);
             assertThat(j.get("precoders").size()).isEqualTo(4);
             assertThat(j.get("precoders").get(0).size()).isEqualTo(2);
@@ -150,16 +157,82 @@ class FoundationCliTest {
     }
 
     @Test
-    void compareRefusesAnOptimumTooLargeAndWritesNothing() {
-        Path out = dir.resolve("dense");
-        CliRunner r = CliRunner.run("compare", "--trials", "2", "--nap", "16", "--nuser", "6", "--out", out.toString(),
-                "--no-progress");
+    void compareRefusesAnOptimumTooLargeForTheSolverAndWritesNothing() {
+        Path out = dir.resolve("huge");
+        CliRunner r = CliRunner.run("compare", "--trials", "2", "--nap", "512", "--nuser", "128", "--ntx", "1",
+                "--out", out.toString(), "--no-progress");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("--reference = optimum").contains("6^16").contains("--reference greedy-maxmin");
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains("--reference = optimum").contains("512 APs x 128 users")
+                .contains("--reference greedy-maxmin");
         assertThat(out).doesNotExist();
         r = CliRunner.run("compare", "--trials", "0", "--out", out.toString());
         assertThat(r.err()).contains("--trials = 0");
         assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aTimeLimitAtOrBelowZeroIsBadInput() {
+        Path out = dir.resolve("cmp");
+        for (String limit : new String[] {"0", "-5"}) {
+            CliRunner r = CliRunner.run("compare", "--trials", "2", "--optimum-time-limit", limit, "--out", out.toString(),
+                    "--no-progress");
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).startsWith("cfqnn compare: --optimum-time-limit = ").contains("must be a number of seconds > 0");
+            assertThat(out).doesNotExist();
+            r = CliRunner.run("evaluate", "--channel", snapshot(1).toString(), "--method", "optimum",
+                    "--optimum-time-limit", limit);
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).startsWith("cfqnn evaluate: --optimum-time-limit = ");
+            assertThat(r.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void evaluateSolvesADenseNetworkBeyondTheEnumerationLimitWithAProof() throws Exception {
+        // 6^16 assignments: CP-SAT; without CSI error the printed rates are the ones the bound is about
+        Path f = dir.resolve("dense.json");
+        assertThat(CliRunner.run("channel", "--nap", "16", "--nuser", "6", "--ntx", "4", "--csi-error", "0", "--seed", "2",
+                "--out", f.toString()).exitCode()).isZero();
+        CliRunner r = CliRunner.run("evaluate", "--channel", f.toString(), "--method", "optimum", "--optimum-time-limit", "60");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode opt = json(r.out());
+        assertThat(opt.get("proven").asBoolean()).isTrue();
+        assertThat(opt.get("gap").asDouble()).isZero();
+        assertThat(opt.get("bound").asDouble()).isEqualTo(opt.get("minRate").asDouble());
+        assertThat(opt.get("estimateMinRate").asDouble()).isEqualTo(opt.get("minRate").asDouble());
+        JsonNode greedy = json(CliRunner.run("evaluate", "--channel", f.toString(), "--method", "greedy-maxmin").out());
+        assertThat(greedy.get("minRate").asDouble()).isLessThanOrEqualTo(opt.get("bound").asDouble());
+    }
+
+    @Test
+    void compareReportsTheOptimumsBoundGapAndDecisionTimes() throws Exception {
+        Path out = dir.resolve("dense");
+        CliRunner r = CliRunner.run("compare", "--trials", "2", "--nap", "16", "--nuser", "6", "--ntx", "4",
+                "--optimum-time-limit", "60", "--out", out.toString(), "--no-progress");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("mean ratio to bound").contains("ms/decision")
+                .contains("optimum: proven optimal on 2 of 2 trials");
+        JsonNode s = JsonNodes.MAPPER.readTree(out.resolve("summary.json").toFile());
+        assertThat(s.at("/optimumBound/provenTrials").asInt()).isEqualTo(2);
+        assertThat(s.at("/optimumBound/maxGap").asDouble()).isZero();
+        assertThat(s.at("/methods/greedy-maxmin/meanRatioToBound").asDouble()).isBetween(0.5, 1.0);
+        assertThat(s.at("/performance/optimum/meanDecisionMs").asDouble()).isPositive();
+        assertThat(s.at("/performance/search/meanDecisionMs").asDouble()).isPositive();
+        assertThat(Files.readAllLines(out.resolve("trials.csv")).get(1)).startsWith("0,optimum,").endsWith(",0.0,true");
+    }
+
+    @Test
+    void benchBaselinesTimesEachMethodAtEachSize() {
+        CliRunner r = CliRunner.run("bench", "baselines", "--sizes", "4x3x2,8x4x2", "--round-ms", "5", "--rounds", "1");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().lines().filter(l -> l.matches("\\s*[48]\\s+[34]\\s+2\\s+\\S+\\s+[0-9.]+"))).hasSize(6);
+        r = CliRunner.run("bench", "baselines", "--sizes", "4x3");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--sizes = 4x3: must be M x K x N");
+        r = CliRunner.run("bench", "baselines", "--methods", "optimum");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--methods = optimum");
     }
 
     @Test
