@@ -163,7 +163,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Every sweep point, validated before anything runs (without a sweep, one point). */
-    static List<EmulatorRunner.Point> points(Config config, ScenarioSettings base) {
+    public static List<EmulatorRunner.Point> points(Config config, ScenarioSettings base) {
         String key = base.emulator().sweepKey();
         if (key.isEmpty()) {
             return List.of(new EmulatorRunner.Point("", base));

@@ -11,7 +11,9 @@ package org.cfqnn.protocol;
  * protocol is more regular than that: the world puts pilots on the air only at step starts, an AP
  * transmits only at its transmit instant (a {@code deadline} after its pilot), the cloud reaches the world
  * only when its training is done, and every other message crosses a modelled link with its latency. The
- * bounds below are lower bounds: jitter, serialization, queueing and compute only add to them.
+ * bounds below are lower bounds: jitter, serialization, queueing and compute only add to them. The end of
+ * the run counts as reaching every node: no node may pass the instant the world puts the last step on the
+ * air, after which nothing is delivered.
  */
 public final class Lookahead {
 
@@ -33,13 +35,22 @@ public final class Lookahead {
     /** The earliest delay after {@code e}'s time at which handling it at an entity of {@code role} can reach another node. */
     public static long of(Role role, Event e, Plan plan, Links links) {
         return switch (role) {
-            case WORLD -> e instanceof Timer.StepTick || e instanceof Timer.Begin || e instanceof Message.CloudReady
-                    ? links.delay(Link.AIR, Role.WORLD, Role.AP) : NEVER; // pilots, at the step start
+            case WORLD -> world(e, plan, links);
             case AP -> ap(e, plan, links);
             case EDGE -> links.delay(Link.AP_EDGE, Role.EDGE, Role.AP);
             case CLOUD -> cloud(e, links);
             case USER -> NEVER;
         };
+    }
+
+    private static long world(Event e, Plan plan, Links links) {
+        if (e instanceof Timer.StepTick || e instanceof Timer.Begin || e instanceof Message.CloudReady) {
+            return links.delay(Link.AIR, Role.WORLD, Role.AP); // pilots, at the step start
+        }
+        if (e instanceof Message.Transmission t && t.step() == plan.totalTicks() - 1) {
+            return 0; // it may put the last step on the air: the run ends there for every node at once
+        }
+        return NEVER;
     }
 
     private static long ap(Event e, Plan plan, Links links) {

@@ -87,19 +87,10 @@ public final class World extends Machine<World.Input> {
         boolean deployment = plan.isDeployment(step);
         fx.record(new Measurement.Tick(step, deployment, now()));
         int nUser = plan.nUser();
-        int nTx = plan.nTx();
         for (int m = 0; m < plan.nAp(); m++) {
-            double[] re = new double[nUser * nTx];
-            double[] im = new double[nUser * nTx];
-            double[] beta = new double[nUser];
-            for (int k = 0; k < nUser; k++) {
-                beta[k] = betas[m * nUser + k];
-                for (int j = 0; j < nTx; j++) {
-                    re[k * nTx + j] = h.re(m, k, j);
-                    im[k * nTx + j] = h.im(m, k, j);
-                }
-            }
-            fx.send(Address.ap(m), new Message.Pilot(step, m, re, im, beta, deployment));
+            double[][] row = h.row(m);
+            double[] beta = java.util.Arrays.copyOfRange(betas, m * nUser, (m + 1) * nUser);
+            fx.send(Address.ap(m), new Message.Pilot(step, m, row[0], row[1], beta, deployment));
         }
         if (deployment) {
             truthOf.put(step, h);

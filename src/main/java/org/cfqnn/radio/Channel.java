@@ -94,6 +94,16 @@ public final class Channel {
         return sr * sr + si * si;
     }
 
+    /** AP m's row, {@code [k*N + j]} for every user k: copies of its real and imaginary parts. */
+    public double[][] row(int m) {
+        int len = nUser * nTx;
+        double[] r = new double[len];
+        double[] i = new double[len];
+        System.arraycopy(re, m * len, r, 0, len);
+        System.arraycopy(im, m * len, i, 0, len);
+        return new double[][] {r, i};
+    }
+
     /** Copies of the raw arrays, in {@link #index} order. */
     public double[] reArray() {
         return re.clone();

@@ -1,6 +1,7 @@
 package org.cfqnn.radio;
 
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.cfqnn.rng.Seed;
 
 /**
@@ -67,35 +68,51 @@ public final class ChannelModel {
         return b;
     }
 
-    /** Small-scale fading for large-scale gains {@code betas} ({@link #betas}), from streams {@code fading/m/k}. */
+    /**
+     * Small-scale fading for large-scale gains {@code betas} ({@link #betas}), from streams {@code fading/m/k}.
+     * Every link has its own stream and its own slots, so large networks are drawn AP by AP in parallel
+     * with the same result.
+     */
     public Channel fading(double[] betas, Seed seed) {
         int nAp = model.nAp();
         int nUser = model.nUser();
         int nTx = model.nTx();
-        int nPath = model.nPath();
         double[] re = new double[nAp * nUser * nTx];
         double[] im = new double[re.length];
+        Seed fading = seed.split("fading");
+        IntStream aps = IntStream.range(0, nAp);
+        if ((long) nAp * nUser * model.nPath() >= PARALLEL_PATHS) {
+            aps = aps.parallel();
+        }
+        aps.forEach(m -> fadingRow(betas, fading.child(m), m, re, im));
+        return Channel.wrap(nAp, nUser, nTx, re, im);
+    }
+
+    /** Paths per draw from which the APs' rows are drawn in parallel (below, threads cost more than they save). */
+    static final long PARALLEL_PATHS = 4096;
+
+    private void fadingRow(double[] betas, Seed apSeed, int m, double[] re, double[] im) {
+        int nUser = model.nUser();
+        int nTx = model.nTx();
+        int nPath = model.nPath();
         double pathScale = 1 / Math.sqrt(nPath);
         double[] aRe = new double[nTx];
         double[] aIm = new double[nTx];
-        for (int m = 0; m < nAp; m++) {
-            for (int k = 0; k < nUser; k++) {
-                SplittableRandom r = seed.split("fading", m, k).random();
-                double sigma = Math.sqrt(betas[m * nUser + k] / 2); // per real dimension of CN(0, beta)
-                int base = (m * nUser + k) * nTx;
-                for (int p = 0; p < nPath; p++) {
-                    double gRe = sigma * r.nextGaussian();
-                    double gIm = sigma * r.nextGaussian();
-                    double theta = (r.nextDouble() - 0.5) * Math.PI;
-                    steering(0.5 * Math.sin(theta), aRe, aIm);
-                    for (int j = 0; j < nTx; j++) {
-                        re[base + j] += pathScale * (gRe * aRe[j] - gIm * aIm[j]);
-                        im[base + j] += pathScale * (gRe * aIm[j] + gIm * aRe[j]);
-                    }
+        for (int k = 0; k < nUser; k++) {
+            SplittableRandom r = apSeed.child(k).random();
+            double sigma = Math.sqrt(betas[m * nUser + k] / 2); // per real dimension of CN(0, beta)
+            int base = (m * nUser + k) * nTx;
+            for (int p = 0; p < nPath; p++) {
+                double gRe = sigma * r.nextGaussian();
+                double gIm = sigma * r.nextGaussian();
+                double theta = (r.nextDouble() - 0.5) * Math.PI;
+                steering(0.5 * Math.sin(theta), aRe, aIm);
+                for (int j = 0; j < nTx; j++) {
+                    re[base + j] += pathScale * (gRe * aRe[j] - gIm * aIm[j]);
+                    im[base + j] += pathScale * (gRe * aIm[j] + gIm * aRe[j]);
                 }
             }
         }
-        return Channel.wrap(nAp, nUser, nTx, re, im);
     }
 
     /** {@code hHat = h + e}, {@code e ~ CN(0, csiError^2 beta I)} from streams {@code csi/m/k}. */
@@ -108,9 +125,11 @@ public final class ChannelModel {
         int nTx = truth.nTx();
         double[] re = truth.reArray();
         double[] im = truth.imArray();
+        Seed csi = seed.split("csi");
         for (int m = 0; m < nAp; m++) {
+            Seed ap = csi.child(m);
             for (int k = 0; k < nUser; k++) {
-                addCsiError(re, im, (m * nUser + k) * nTx, nTx, beta(layout, m, k), seed, m, k);
+                addCsiError(re, im, (m * nUser + k) * nTx, nTx, beta(layout, m, k), ap.child(k));
             }
         }
         return Channel.wrap(nAp, nUser, nTx, re, im);
@@ -126,16 +145,17 @@ public final class ChannelModel {
         double[] im = truthIm.clone();
         if (model.csiError() > 0) {
             int nTx = model.nTx();
+            Seed ap = seed.split("csi").child(m);
             for (int k = 0; k < beta.length; k++) {
-                addCsiError(re, im, k * nTx, nTx, beta[k], seed, m, k);
+                addCsiError(re, im, k * nTx, nTx, beta[k], ap.child(k));
             }
         }
         return new double[][] {re, im};
     }
 
-    /** {@code e ~ CN(0, csiError^2 beta I)} on link (m, k)'s N coefficients at {@code base}, from stream {@code csi/m/k}. */
-    private void addCsiError(double[] re, double[] im, int base, int nTx, double beta, Seed seed, int m, int k) {
-        SplittableRandom r = seed.split("csi", m, k).random();
+    /** {@code e ~ CN(0, csiError^2 beta I)} on link (m, k)'s N coefficients at {@code base}, from {@code link} = csi/m/k. */
+    private void addCsiError(double[] re, double[] im, int base, int nTx, double beta, Seed link) {
+        SplittableRandom r = link.random();
         double sigma = model.csiError() * Math.sqrt(beta / 2);
         for (int j = 0; j < nTx; j++) {
             re[base + j] += sigma * r.nextGaussian();
@@ -153,10 +173,14 @@ public final class ChannelModel {
      */
     public static void steering(double phi, double[] re, double[] im) {
         int nTx = re.length;
-        for (int j = 0; j < nTx; j++) {
+        for (int j = 0; j < (nTx + 1) / 2; j++) {
             double angle = -2 * Math.PI * phi * steeringOffset(j, nTx);
             re[j] = Math.cos(angle);
             im[j] = Math.sin(angle);
+            if (nTx - 1 - j != j) { // antenna N-1-j sits at the opposite offset: exactly -angle; cos even, sin odd
+                re[nTx - 1 - j] = re[j];
+                im[nTx - 1 - j] = -im[j];
+            }
         }
     }
 

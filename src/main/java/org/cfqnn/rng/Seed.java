@@ -26,6 +26,14 @@ public record Seed(long value) {
         return new Seed(h);
     }
 
+    /**
+     * The stream at index {@code index} below this one: {@code split(label, i, j)} equals
+     * {@code split(label).child(i).child(j)}, so loops can hash the label once.
+     */
+    public Seed child(long index) {
+        return new Seed(mix(value + GOLDEN * (index + 1)));
+    }
+
     /** A fresh generator on this stream; two calls give two generators with identical output. */
     public SplittableRandom random() {
         return new SplittableRandom(mix(value + GOLDEN));

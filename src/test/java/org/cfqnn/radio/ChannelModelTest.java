@@ -34,6 +34,57 @@ class ChannelModelTest {
     }
 
     @Test
+    void steeringMirrorsEqualTheDirectFormulaBitForBit() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int n = 1; n <= 7; n++) {
+            double[] re = new double[n];
+            double[] im = new double[n];
+            for (int i = 0; i < 2000; i++) {
+                double phi = 0.5 * Math.sin((r.nextDouble() - 0.5) * Math.PI);
+                ChannelModel.steering(phi, re, im);
+                for (int j = 0; j < n; j++) {
+                    double angle = -2 * Math.PI * phi * ChannelModel.steeringOffset(j, n);
+                    assertThat(re[j]).isEqualTo(Math.cos(angle));
+                    assertThat(im[j]).isEqualTo(Math.sin(angle));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aLargeNetworkDrawnInParallelIsTheLinkByLinkDraw() {
+        RadioModel m = new RadioModel(64, 32, 4, 3, 2.3, 0.05, 10, 0.1, 0.1);
+        assertThat((long) m.nAp() * m.nUser() * m.nPath()).isGreaterThanOrEqualTo(ChannelModel.PARALLEL_PATHS);
+        ChannelModel cm = new ChannelModel(m);
+        Seed seed = new Seed(9);
+        Layout layout = cm.fixedLayout(seed);
+        Channel h = cm.fading(cm.betas(layout), seed);
+        double[] aRe = new double[4];
+        double[] aIm = new double[4];
+        for (int ap = 0; ap < 64; ap += 7) {
+            for (int k = 0; k < 32; k += 5) {
+                java.util.SplittableRandom r = seed.split("fading", ap, k).random(); // stream fading/m/k
+                double sigma = Math.sqrt(cm.beta(layout, ap, k) / 2);
+                double[] re = new double[4];
+                double[] im = new double[4];
+                for (int p = 0; p < 3; p++) {
+                    double gRe = sigma * r.nextGaussian();
+                    double gIm = sigma * r.nextGaussian();
+                    ChannelModel.steering(0.5 * Math.sin((r.nextDouble() - 0.5) * Math.PI), aRe, aIm);
+                    for (int j = 0; j < 4; j++) {
+                        re[j] += (gRe * aRe[j] - gIm * aIm[j]) / Math.sqrt(3);
+                        im[j] += (gRe * aIm[j] + gIm * aRe[j]) / Math.sqrt(3);
+                    }
+                }
+                for (int j = 0; j < 4; j++) {
+                    assertThat(h.re(ap, k, j)).isCloseTo(re[j], within(1e-15 * Math.sqrt(cm.beta(layout, ap, k))));
+                    assertThat(h.im(ap, k, j)).isCloseTo(im[j], within(1e-15 * Math.sqrt(cm.beta(layout, ap, k))));
+                }
+            }
+        }
+    }
+
+    @Test
     void steeringVectorHasNormSqrtNAndCentredPhases() {
         double[] re = new double[4];
         double[] im = new double[4];

@@ -9,6 +9,13 @@ import org.junit.jupiter.api.Test;
 class SeedTest {
 
     @Test
+    void childrenOfALabelAreTheSplitWithIndices() {
+        Seed s = new Seed(42);
+        assertThat(s.split("fading").child(3).child(7)).isEqualTo(s.split("fading", 3, 7));
+        assertThat(s.split("fading").child(0)).isEqualTo(s.split("fading", 0)).isNotEqualTo(s.split("fading"));
+    }
+
+    @Test
     void splitsAreDeterministicAndDistinct() {
         Seed s = new Seed(42);
         assertThat(s.split("ap", 3)).isEqualTo(s.split("ap", 3));
