@@ -34,6 +34,9 @@ public final class GreedyMaxMin implements AssignmentMethod {
     @Override
     public int[] assign(AssignmentProblem p, RandomGenerator rng) {
         Objective objective = new Objective(p);
+        // the cover's bottleneck matching: a binary search over the M K weights, a matching each (its bound)
+        long cells = (long) p.nUser() * p.nAp();
+        p.operations().add(cells * p.nUser() * (64 - Long.numberOfLeadingZeros(cells)));
         int[] a = cover(p);
         fill(a, objective);
         polish(a, objective);
@@ -155,6 +158,8 @@ public final class GreedyMaxMin implements AssignmentMethod {
         private final double mu;
         private final double[] rates;
         private final double[] scratch;
+        private final Operations operations;
+        private final long perEvaluation;
         double sum;
 
         Objective(AssignmentProblem p) {
@@ -164,10 +169,13 @@ public final class GreedyMaxMin implements AssignmentMethod {
             this.mu = p.mu();
             this.rates = new double[nUser];
             this.scratch = new double[3 * nUser];
+            this.operations = p.operations();
+            this.perEvaluation = (long) p.nAp() * nUser;
         }
 
         /** Min rate of {@code a} (silent APs allowed); leaves the sum rate in {@link #sum}. */
         double evaluate(int[] a) {
+            operations.add(perEvaluation);
             double min = table.minRate(a, rho, mu, 0, rates, scratch);
             double s = 0;
             for (double r : rates) {

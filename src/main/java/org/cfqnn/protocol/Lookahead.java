@@ -58,7 +58,8 @@ public final class Lookahead {
     }
 
     private static long cloud(Event e, Links links) {
-        if (e instanceof Message.TrainingData || e instanceof Timer.TrainingDue || e instanceof Notice.TrainingDone) {
+        if (e instanceof Message.TrainingData || e instanceof Timer.TrainingDue || e instanceof Notice.TrainingDone
+                || e instanceof Timer.QpuFree) { // a training job may start, and end
             return min(links.delay(Link.CONTROL, Role.CLOUD, Role.WORLD), decisions(links)); // CloudReady when trained
         }
         return decisions(links); // CSI, timeouts, losses: assignments (and precoders) down the links

@@ -23,8 +23,7 @@ import org.cfqnn.radio.RadioModel;
 public record EmulatorSettings(Clock clock, List<Protocol> protocols, int steps, long stepPeriod, long deadline,
                                Fallback fallback, TrainingMode training, String models, boolean onlineTraining,
                                long collectTimeout, long runTimeout, double correlation, double userSpeed,
-                               Map<Link, LinkSettings> links, ComputeMode computeMode, long circuitTime,
-                               long classicalTime, List<Fault> faults, TraceSettings trace, String sweepKey,
+                               Map<Link, LinkSettings> links, ComputeSettings compute, List<Fault> faults, TraceSettings trace, String sweepKey,
                                List<ConfigValue> sweepValues, int replications, int sequenceSteps) {
 
     /** One link type: latency and jitter in ns, bandwidth in bit/s, loss probability. */
@@ -91,10 +90,7 @@ public record EmulatorSettings(Clock clock, List<Protocol> protocols, int steps,
             throw new InvalidInputException(ch.key("user-speed"), speed, "must be >= 0 (unit squares per second)");
         }
         Map<Link, LinkSettings> links = links(e);
-        Settings c = e.block("compute");
-        ComputeMode mode = Choices.read(c, "mode", ComputeMode.class, ComputeMode::label);
-        long circuit = duration(c, "circuit", 0, 60_000_000_000L);
-        long classical = duration(c, "classical", 0, 60_000_000_000L);
+        ComputeSettings compute = ComputeSettings.read(e.block("compute"));
         List<Fault> faults = FaultList.read(e, "faults", "entity", radio.nAp(), "one edge per AP, radio.n-ap = "
                 + radio.nAp()).stream().map(f -> new Fault(Address.parse(f.target()), f.step())).toList();
         TraceSettings trace = trace(e.block("trace"));
@@ -114,7 +110,7 @@ public record EmulatorSettings(Clock clock, List<Protocol> protocols, int steps,
             throw new InvalidInputException(e.key("report.sequence-steps"), sequence, "must be in [0, 50]");
         }
         return new EmulatorSettings(clock, List.copyOf(protocols), steps, period, deadline, fallback, training, models,
-                online, collect, runTimeout, alpha, speed, links, mode, circuit, classical, List.copyOf(faults), trace,
+                online, collect, runTimeout, alpha, speed, links, compute, List.copyOf(faults), trace,
                 sweepKey, List.copyOf(values), replications, sequence);
     }
 
