@@ -26,8 +26,10 @@ public final class AccessPoint extends Machine<AccessPoint.Input> {
     private record Beam(long step, int user, double[] re, double[] im, long cause, long readyAt) {
     }
 
-    /** Steps of estimates kept for late assignments (older ones cannot meet their deadline). */
+    /** Steps of pilot times (older ones are reconstructed from the step period) and, with a QNN, estimates. */
     private static final int KEEP_STEPS = 16;
+    /** Steps of estimates a classical protocol keeps for late assignments (a slow cloud decides steps far apart). */
+    private static final int KEEP_ESTIMATES = 1024;
 
     private final Plan plan;
     private final Charges charges;
@@ -39,6 +41,8 @@ public final class AccessPoint extends Machine<AccessPoint.Input> {
     private long assignmentStep = -1;
     private Beam latest;
     private Beam previous; // what latest replaced, in case latest is not ready at the transmit instant
+    private long lastPilotStep = -1;
+    private long lastPilotAt;
 
     public AccessPoint(Plan plan, Charges charges, int m) {
         super(Address.ap(m), Input.class);
@@ -64,8 +68,10 @@ public final class AccessPoint extends Machine<AccessPoint.Input> {
         double[][] est = channels.estimateRow(p.re(), p.im(), p.beta(), plan.realization(p.step()), m);
         estimates.put(p.step(), Channel.of(1, plan.nUser(), plan.nTx(), est[0], est[1]));
         pilotTime.put(p.step(), now());
-        estimates.remove(p.step() - KEEP_STEPS);
+        estimates.remove(p.step() - (plan.protocol().usesQnn() ? KEEP_STEPS : KEEP_ESTIMATES));
         pilotTime.remove(p.step() - KEEP_STEPS);
+        lastPilotStep = p.step();
+        lastPilotAt = now();
         Message.Csi csi = new Message.Csi(p.step(), m, est[0], est[1], p.deployment());
         fx.send(Address.CLOUD, csi);
         if (plan.protocol() == Protocol.NON_CENTRALIZED) {
@@ -83,6 +89,7 @@ public final class AccessPoint extends Machine<AccessPoint.Input> {
         }
         if (!plan.protocol().usesQnn() && a.deployment()) {
             Channel est = estimates.get(a.step());
+            estimates.keySet().removeIf(s -> s < a.step()); // assignments come in step order
             if (est != null) {
                 long t0 = System.nanoTime();
                 Beam b = mrBeam(a.step(), est, a.users()[m], current(), now());
@@ -99,6 +106,9 @@ public final class AccessPoint extends Machine<AccessPoint.Input> {
             latest = b;
         }
         Long sent = pilotTime.get(b.step());
+        if (sent == null && b.step() < lastPilotStep) { // an old step: pilots come every step period
+            sent = lastPilotAt - (lastPilotStep - b.step()) * plan.stepPeriod();
+        }
         if (sent != null && plan.isDeployment(b.step())) {
             long latency = b.readyAt() - sent;
             fx.record(new Measurement.Latency(plan.deploymentStep(b.step()), m, latency, latency <= plan.deadline()));

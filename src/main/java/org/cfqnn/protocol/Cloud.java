@@ -29,11 +29,13 @@ import org.cfqnn.radio.Channel;
  * <p>When APs are lost (their cluster node died), the model still decides for the whole network (their
  * last known CSI), then {@link CoverageRepair} leaves them out and keeps every user served.
  *
- * <p>Compute: a classical method is charged its counted operations ({@link Charges#classical}); a QNN
- * decision holds one of the cloud's QPUs for the device time of its circuits ({@link Charges#device} of
- * {@code inferenceStages(M, K)}; centralized, followed by every live AP's edge circuit), queued behind the
- * decisions before it ({@link Qpus}); its messages leave when it ends. The circuits are read through the
- * run's backend (shots, noise) from a stream of the step.
+ * <p>Compute: a classical method is charged its counted operations ({@link Charges#classical}) on the
+ * cloud's processor, one decision at a time; a QNN decision holds one of the cloud's QPUs for the device
+ * time of its circuits ({@link Charges#device} of {@code inferenceStages(M, K)}; centralized, followed by
+ * every live AP's edge circuit), queued behind the decisions before it ({@link Qpus}); its messages leave
+ * when it ends. A step whose decision would wait a step period or more is skipped (its CSI would be stale
+ * before it started; the APs fall back). The circuits are read through the run's backend (shots, noise)
+ * from a stream of the step.
  *
  * <p>Emulated training (Algorithm 1, line 2): once every AP has uploaded its dataset, the cloud trains its
  * QNN (a job off its thread), then tells the world to start. With online training it keeps training on
@@ -58,6 +60,7 @@ public final class Cloud extends Machine<Cloud.Input> {
     private final AssignmentMethod classical;
     private final OnlineTrainer trainer;
     private final Qpus qpus;
+    private final Qpus cpu; // classical methods decide one at a time on the cloud's processor
     private final JobQueue jobs;
     private final long assignDevice; // device time of one assignment's circuits
     private final long trainingStepDevice; // of one training step's
@@ -89,6 +92,7 @@ public final class Cloud extends Machine<Cloud.Input> {
         this.precoding = centralized ? qnn.edge().worker(plan.decisions()) : null;
         this.edgeStage = centralized ? qnn.edge().inferenceStage() : null;
         this.qpus = new Qpus(charges.qpus());
+        this.cpu = new Qpus(1);
         this.jobs = new JobQueue(MAX_BACKLOG, qpus);
         this.assignDevice = usesQnn ? charges.device(qnn.cloud().inferenceStages(plan.nAp(), plan.nUser())) : 0;
         this.trainingStepDevice = usesQnn ? trainingDevice(assignDevice,
@@ -166,6 +170,9 @@ public final class Cloud extends Machine<Cloud.Input> {
         Message.Csi[] got = collecting.remove(step);
         collecting.keySet().removeIf(s -> s < step); // older steps can no longer be decided in time
         decidedUpTo = step;
+        if ((classical != null ? cpu : qpus).stale(now(), plan.stepPeriod())) {
+            return; // the processor is a step or more behind: newer CSI comes before this could start
+        }
         Channel estimate = estimate(got);
         boolean deployment = plan.isDeployment(step);
         double rho = plan.radio().rho();
@@ -202,8 +209,11 @@ public final class Cloud extends Machine<Cloud.Input> {
             precoders = precodeForEveryAp(step, estimate, a);
             quantum += charges.quantum(precodeDevice(precoders), System.nanoTime() - t1);
         }
-        Compute compute = Compute.classical(classicalNanos);
-        if (classical == null) { // the circuits hold a QPU of the cloud, after the decisions queued before
+        Compute compute;
+        if (classical != null) { // after the decisions before it on the cloud's processor
+            Compute c = cpu.inference(now(), classicalNanos, fx);
+            compute = new Compute(c.queueNanos(), 0, classicalNanos);
+        } else { // the circuits hold a QPU of the cloud, after the decisions queued before
             compute = qpus.inference(now(), quantum, fx);
             if (plan.onlineTraining() && deployment) {
                 CloudSample sample = s;

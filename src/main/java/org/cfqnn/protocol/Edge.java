@@ -17,7 +17,8 @@ import org.cfqnn.radio.Channel;
  *
  * <p>Compute: a precoder holds one of the edge's QPUs for the device time of its circuit, queued behind the
  * precoders before it; training runs behind them ({@link Qpus}). The circuit is read through the run's
- * backend (shots, noise) from the stream of this AP and step ({@link #readout}).
+ * backend (shots, noise) from the stream of this AP and step ({@link #readout}). A precoder that would wait a
+ * step period or more for the QPU is skipped (its AP falls back).
  */
 public final class Edge extends Machine<Edge.Input> {
 
@@ -26,7 +27,8 @@ public final class Edge extends Machine<Edge.Input> {
             Timer.QpuFree {
     }
 
-    private static final int KEEP_STEPS = 16;
+    /** Steps of CSI kept waiting for their assignment (a slow cloud decides steps far apart). */
+    private static final int KEEP_STEPS = 1024;
     private static final int MAX_BACKLOG = 64;
 
     private final Plan plan;
@@ -87,10 +89,13 @@ public final class Edge extends Machine<Edge.Input> {
         if (c == null || user == null) {
             return;
         }
-        csi.remove(step);
+        csi.keySet().removeIf(s -> s <= step); // assignments come in step order: older CSI is no longer needed
         users.remove(step);
         Channel estimate = Channel.of(1, plan.nUser(), plan.nTx(), c.re(), c.im()); // the edge knows nothing else
         boolean deployment = plan.isDeployment(step);
+        if (deployment && qpus.stale(now(), plan.stepPeriod())) {
+            return; // the QPU is a step or more behind: skip this stale precoder (the AP falls back)
+        }
         if (deployment) {
             long t0 = System.nanoTime();
             inference.precode(estimate, 0, user, params, vRe, vIm, readout(plan, step, m));

@@ -25,6 +25,20 @@ final class Qpus {
         this.queue = new QpuQueue(qpus);
     }
 
+    /** How long a decision ready at {@code now} would wait for a QPU. */
+    long waitAt(long now) {
+        long free = queue.firstFreeAt(); // Long.MIN_VALUE before any execution: no subtraction then
+        return free <= now ? 0 : free - now;
+    }
+
+    /**
+     * Whether a decision ready at {@code now} would wait a step period or more: by the time it could start,
+     * newer CSI has come, so the site skips it (its APs fall back) rather than queueing stale work.
+     */
+    boolean stale(long now, long stepPeriod) {
+        return waitAt(now) >= stepPeriod;
+    }
+
     /**
      * A decision's circuits, ready at {@code now}, holding a QPU for {@code quantumNanos}: what it waits for
      * a QPU and what it runs, as the compute of the messages it causes.

@@ -27,7 +27,7 @@ class MachineTest {
                 -10, GradientMethod.ADJOINT, Math.PI / 2), t, "direct", 4, new AmplitudeEdge(2, GradientMethod.ADJOINT,
                 Math.PI / 2), t, 1);
         return new Plan(p, RADIO, new Seed(1), 1_000_000, 1_000_000, 2_000_000, Fallback.LAST, 0, 0, false, false, false,
-                0, 10, 2, p.usesQnn() ? qnn : null, BackendSpec.EXACT);
+                0, 10, 2, p.usesQnn() ? qnn : null, BackendSpec.EXACT, 0);
     }
 
     private static final Memory NO_MEMORY = new Memory() {
