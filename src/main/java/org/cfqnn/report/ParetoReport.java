@@ -13,8 +13,9 @@ import org.cfqnn.emulator.EmulatorRunner;
 import org.cfqnn.io.AtomicFiles;
 import org.cfqnn.io.Csv;
 import org.cfqnn.scenario.Sweep;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Min rate against protocol latency over a sweep: where each protocol meets its deadline and at what
@@ -22,7 +23,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * e.g. per network size); otherwise one ({@code pareto.png}). In a plot each protocol (with the values of
  * the middle axes) is a series whose points follow the last axis (e.g. shots); x is the median protocol
  * latency (log scale, ms), y the mean min rate, and the deadline is a vertical line: points left of it
- * meet it at the median. {@code pareto.csv} lists every point with its miss rate.
+ * meet it at the median. A protocol whose series coincide (a classical method on every device) is drawn
+ * once. {@code pareto.csv} lists every point with its miss rate.
  */
 public final class ParetoReport {
 
@@ -94,11 +96,23 @@ public final class ParetoReport {
         chart.getStyler().setXAxisLogarithmic(true);
         double top = 0;
         double deadline = 0;
+        Map<String, String> drawn = new LinkedHashMap<>(); // a protocol's points -> the series that drew them
         for (Map.Entry<String, List<Point>> e : series.entrySet()) {
             TreeMap<Integer, Point> sorted = new TreeMap<>();
             e.getValue().forEach(p -> sorted.put(p.order(), p));
             double[] x = sorted.values().stream().mapToDouble(p -> Math.max(p.latencyMs(), 1e-6)).toArray();
             double[] y = sorted.values().stream().mapToDouble(Point::minRate).toArray();
+            String protocol = e.getKey().split(",")[0];
+            String same = protocol + java.util.Arrays.toString(x) + java.util.Arrays.toString(y);
+            if (drawn.containsKey(same)) { // e.g. greedy max-min on every device: one series, renamed once
+                String first = drawn.get(same);
+                if (!first.equals(protocol)) {
+                    chart.getSeriesMap().get(first).setLabel(protocol + " (the same on every device)");
+                    drawn.put(same, protocol);
+                }
+                continue;
+            }
+            drawn.put(same, e.getKey());
             Plots.add(chart, e.getKey(), x, y);
             for (Point p : sorted.values()) {
                 top = Math.max(top, p.minRate());
@@ -106,8 +120,8 @@ public final class ParetoReport {
             }
         }
         if (deadline > 0) {
-            Plots.add(chart, "deadline " + deadline + " ms", new double[] {deadline, deadline},
-                    new double[] {0, Math.max(top * 1.05, 1e-3)}).setMarker(SeriesMarkers.NONE);
+            chart.addAnnotation(new AnnotationLine(deadline, true, false));
+            chart.addAnnotation(new AnnotationText("deadline " + deadline + " ms", deadline, top * 1.02, false));
         }
         return chart;
     }

@@ -26,9 +26,7 @@ class LatencyModelCliTest {
     }
 
     private Path scenario(String text) throws Exception {
-        Path f = Files.createTempFile(dir, "s", ".conf");
-        Files.writeString(f, text);
-        return f;
+        return CliRunner.scenario(dir, text);
     }
 
     @Test

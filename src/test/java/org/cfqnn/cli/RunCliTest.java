@@ -23,9 +23,7 @@ class RunCliTest {
             """;
 
     private Path scenario(String text) throws Exception {
-        Path f = Files.createTempFile(dir, "s", ".conf");
-        Files.writeString(f, text);
-        return f;
+        return CliRunner.scenario(dir, text);
     }
 
     @Test

@@ -2,9 +2,7 @@ package org.cfqnn.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.cfqnn.quantum.backend.BackendSpec;
-import org.cfqnn.quantum.device.DeviceModel;
 import org.cfqnn.radio.RadioModel;
 import org.cfqnn.rng.Seed;
 import org.junit.jupiter.api.Test;
@@ -16,25 +14,10 @@ class ApPrecoderChargeTest {
 
     /** Charges {@code nsPerAntenna} per antenna of an MR precoder, nothing else. */
     private static Charges mrCosts(long nsPerAntenna) {
-        return new Charges() {
-            @Override
-            public long device(List<DeviceModel.Stage> stages) {
-                return 0;
-            }
-
-            @Override
-            public long quantum(long deviceNanos, long measuredNanos) {
-                return 0;
-            }
-
+        return new Charges.Free() {
             @Override
             public long classical(String work, long operations, long tableOperations, long measuredNanos) {
                 return work.equals(Charges.MR_PRECODER) ? operations * nsPerAntenna : 0;
-            }
-
-            @Override
-            public int qpus() {
-                return 1;
             }
         };
     }
