@@ -164,7 +164,7 @@ public final class BenchCommand {
             if (out != null) {
                 String note = "cfqnn bench calibrate on " + System.getProperty("os.arch") + ", "
                         + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-                        + "; median over sizes of ns per operation";
+                        + "; least-squares fit over sizes (relative residuals): ns per decision + operations x ns per operation";
                 org.cfqnn.io.AtomicFiles.writeString(out, r.calibration().json(note));
                 w.printf("calibration written to %s%n", out);
             }
