@@ -9,7 +9,10 @@ import org.cfqnn.radio.MrTable;
  * couplings of the estimate, computed when first asked for: the full {@link #table()} (M K^2
  * couplings) or {@link #rows()} row by row, for methods that need only part of it.
  *
- * <p>One problem per decision and thread: the lazy couplings are cached without locking.
+ * <p>{@link #operations()} counts the decision's work: the method's own steps, and the complex
+ * multiply-adds of the couplings it made the problem compute ({@code M K K N} for the full table, {@code K N}
+ * per row, {@code N} per gain). One problem per decision and thread: the lazy couplings are cached without
+ * locking.
  */
 public final class AssignmentProblem {
 
@@ -18,6 +21,8 @@ public final class AssignmentProblem {
     private final double mu;
     private MrTable table;
     private MrRows rows;
+    private boolean tableBuilt;
+    private final Operations operations = new Operations(this::couplingWork);
 
     /** A problem whose full table is already known (it is not rebuilt). */
     public AssignmentProblem(Channel estimate, double rho, double mu, MrTable table) {
@@ -47,6 +52,7 @@ public final class AssignmentProblem {
     public MrTable table() {
         if (table == null) {
             table = MrTable.of(estimate);
+            tableBuilt = true;
         }
         return table;
     }
@@ -57,6 +63,16 @@ public final class AssignmentProblem {
             rows = MrRows.of(estimate);
         }
         return rows;
+    }
+
+    /** The work of this decision so far. */
+    public Operations operations() {
+        return operations;
+    }
+
+    private long couplingWork() {
+        long full = tableBuilt ? (long) estimate.nAp() * estimate.nUser() * estimate.nUser() * estimate.nTx() : 0;
+        return full + (rows == null ? 0 : rows.multiplyAdds());
     }
 
     public int nAp() {

@@ -107,8 +107,11 @@ public final class OptimumBaseline implements AssignmentMethod {
         int[] best = null;
         double bestMin = Double.NEGATIVE_INFINITY;
         double bestSum = Double.NEGATIVE_INFINITY;
+        long perEvaluation = (long) nAp * nUser;
         while (true) {
+            p.operations().add(1); // the odometer step
             if (uncovered == 0) {
+                p.operations().add(perEvaluation);
                 double min = t.minRate(a, p.rho(), p.mu(), 0, rates, scratch);
                 if (min >= bestMin) {
                     double sum = 0;

@@ -23,6 +23,7 @@ public final class RandomBaseline implements AssignmentMethod {
 
     @Override
     public int[] assign(AssignmentProblem p, RandomGenerator rng) {
+        p.operations().add((long) p.nAp() * p.nUser()); // the completion counts, then one draw per AP
         return uniformFeasible(p.nAp(), p.nUser(), rng);
     }
 

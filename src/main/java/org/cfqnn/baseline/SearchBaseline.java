@@ -45,6 +45,7 @@ public final class SearchBaseline implements AssignmentMethod {
                         interference += t.row(n, a[n])[k];
                     }
                 }
+                p.operations().add(2L * nAp); // the interference terms and the gains of this turn
                 double denominator = p.rho() * p.mu() * interference + 1;
                 int best = -1;
                 double bestG = Double.NEGATIVE_INFINITY;

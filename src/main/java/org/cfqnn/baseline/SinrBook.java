@@ -40,6 +40,7 @@ final class SinrBook {
     private final int[] joiningUser = new int[2];
     private int leaves;
     private int joins;
+    private long operations;
 
     SinrBook(MrRows rows, double rho, double mu) {
         this.rows = rows;
@@ -68,6 +69,7 @@ final class SinrBook {
                 continue;
             }
             double[] row = rows.row(n, u);
+            operations += nUser;
             for (int k = 0; k < nUser; k++) {
                 if (k == u) {
                     sig[k] += row[k];
@@ -81,7 +83,13 @@ final class SinrBook {
 
     /** {@code x = rho s / (rho mu i + 1)}, the argument of {@link Rates#rate} for signal and interference sums s, i. */
     double sinr(double s, double i) {
+        operations++;
         return rho * s / (rhoMu * i + 1);
+    }
+
+    /** SINRs evaluated and coupling terms summed so far: the greedy method's own work. */
+    long operations() {
+        return operations;
     }
 
     double sinr(int k) {

@@ -17,6 +17,11 @@ public final class Timer {
         this.rounds = rounds;
     }
 
+    /** The shortest timed round, ns. */
+    public long minRoundNanos() {
+        return minRoundNanos;
+    }
+
     /**
      * Runs the measured operation {@code calls} times. The loop lives in the caller's lambda, so each
      * benchmark gets its own JIT-compiled loop with the operation inlined (as JMH generates it).

@@ -10,21 +10,21 @@ import org.cfqnn.baseline.OptimumBaseline;
 import org.cfqnn.bench.BaselineBench;
 import org.cfqnn.bench.QuantumBench;
 import org.cfqnn.bench.Timer;
+import org.cfqnn.emulator.network.TimerBench;
 import org.cfqnn.input.InvalidInputException;
 import org.cfqnn.input.Require;
-import org.cfqnn.emulator.network.TimerBench;
 import org.cfqnn.radio.RadioModel;
 import org.cfqnn.report.TextTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cfqnn bench}: quick speed measurements on this machine (JMH: tools/jmh). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the engine on this machine. For rigorous numbers with error bars use tools/jmh.",
         subcommands = {BenchCommand.Ring.class, BenchCommand.Gradient.class, BenchCommand.Timers.class,
-                BenchCommand.BaselineDecisions.class})
+                BenchCommand.Calibrate.class, BenchCommand.BaselineDecisions.class})
 public final class BenchCommand {
 
     /** Options every bench takes. */
@@ -126,6 +126,64 @@ public final class BenchCommand {
         }
     }
 
+    @Command(name = "calibrate", mixinStandardHelpOptions = true,
+            description = {"Measure the ns per counted operation of each classical method (search, greedy-maxmin, "
+                    + "random, optimum) and of the AP's MR precoder on this machine.",
+                    "Prints a table per method and size; with --out writes the calibration JSON that "
+                    + "emulator.compute.calibration = FILE loads (classical-mode = counted)."})
+    static final class Calibrate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Write the calibration JSON here.")
+        java.nio.file.Path out;
+
+        @Option(names = "--channels", paramLabel = "C", description = "Channels decided per timed batch (default 4).")
+        int channels = 4;
+
+        @Option(names = "--seed", paramLabel = "S", description = "Seed of the channels (default 1).")
+        long seed = 1;
+
+        @picocli.CommandLine.Mixin
+        TimingOptions timing = new TimingOptions();
+
+        @Override
+        public Integer call() {
+            Require.inRange("--channels", channels, 1, 10_000);
+            org.cfqnn.bench.ClassicalBench.Result r = org.cfqnn.bench.ClassicalBench.run(timing.timer(), channels, seed);
+            TextTable t = new TextTable("work", "M", "K", "N", "operations/decision", "us/decision measured",
+                    "us/decision fitted");
+            for (org.cfqnn.bench.ClassicalBench.Row row : r.rows()) {
+                double fitted = r.calibration().perDecision(row.kind()) + row.operationsPerDecision()
+                        * r.calibration().perOperation(row.kind()) + row.tableOperationsPerDecision()
+                        * r.calibration().perOperation(org.cfqnn.protocol.Charges.MR_TABLE);
+                t.row(row.kind(), row.nAp(), row.nUser(), row.nTx(), String.format("%.0f", row.operationsPerDecision()),
+                        fmt(row.usPerDecision()), fmt(fitted / 1e3));
+            }
+            PrintWriter w = spec.commandLine().getOut();
+            w.print(t);
+            TextTable c = new TextTable("work", "ns/operation", "ns/decision");
+            for (String kind : org.cfqnn.scenario.Calibration.KINDS) {
+                c.row(kind, String.format("%.3f", r.calibration().perOperation(kind)),
+                        String.format("%.0f", r.calibration().perDecision(kind)));
+            }
+            w.print(c);
+            if (out != null) {
+                String note = "cfqnn bench calibrate on " + System.getProperty("os.arch") + ", "
+                        + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
+                        + "; least-squares fit over sizes (relative residuals): ns per decision + operations x ns per operation";
+                org.cfqnn.io.AtomicFiles.writeString(out, r.calibration().json(note));
+                w.printf("calibration written to %s%n", out);
+            }
+            w.flush();
+            return 0;
+        }
+    }
+
+    private static String fmt(double v) {
+        return v >= 100 ? String.format("%.0f", v) : String.format("%.2f", v);
+    }
+
     @Command(name = "baselines", mixinStandardHelpOptions = true,
             description = {"Milliseconds per decision of the classical methods at each network size,",
                     "on 8 channels in turn; each decision builds its problem (couplings) from the",
@@ -173,9 +231,5 @@ public final class BenchCommand {
             spec.commandLine().getOut().print(t);
             return 0;
         }
-    }
-
-    private static String fmt(double v) {
-        return v >= 100 ? String.format("%.0f", v) : String.format("%.2f", v);
     }
 }

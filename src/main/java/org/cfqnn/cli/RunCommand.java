@@ -23,6 +23,7 @@ import org.cfqnn.report.TextTable;
 import org.cfqnn.scenario.Defaults;
 import org.cfqnn.scenario.Scenario;
 import org.cfqnn.scenario.ScenarioSettings;
+import org.cfqnn.scenario.Sweep;
 import org.cfqnn.trace.TraceReader;
 import org.cfqnn.trace.TraceViewer;
 import picocli.CommandLine.Command;
@@ -109,6 +110,9 @@ public final class RunCommand implements Callable<Integer> {
                     .filter(o -> o.sweepValue().equals(points.get(0).value()) && o.seed() == base.seed()).toList();
             plots.add(EmulatorReport.latencyCdf(firstPoint, output.file("latency-cdf.png"), formats));
             if (!key.isEmpty()) {
+                plots.addAll(org.cfqnn.report.ParetoReport.write(report, base.emulator().sweep(), output::file, formats));
+            }
+            if (!key.isEmpty() && !base.emulator().sweep().grid()) {
                 String file = key.replace('.', '-');
                 plots.add(EmulatorReport.sweep(report, key, "minRate", output.file("min-rate-vs-" + file + ".png"), formats));
                 plots.add(EmulatorReport.sweep(report, key, "missRate", output.file("misses-vs-" + file + ".png"), formats));
@@ -141,7 +145,7 @@ public final class RunCommand implements Callable<Integer> {
         if (s.emulator().replications() > 1) {
             TextTable t = new TextTable("run", "mean min rate", "+- 95% CI", "mean sum rate", "+- 95% CI", "miss rate",
                     "latency p50 us", "+- 95% CI");
-            for (EmulatorReport.Aggregate a : EmulatorReport.aggregate(report.outcomes(), s.radio().nAp())) {
+            for (EmulatorReport.Aggregate a : EmulatorReport.aggregate(report.outcomes(), o -> EmulatorReport.nAp(report, o))) {
                 t.row(a.first().label(), a.minRate().mean(), a.minRate().halfWidth(), a.sumRate().mean(),
                         a.sumRate().halfWidth(), a.missRate().mean(), a.latencyP50Us().mean(), a.latencyP50Us().halfWidth());
             }
@@ -162,27 +166,55 @@ public final class RunCommand implements Callable<Integer> {
         w.flush();
     }
 
-    /** Every sweep point, validated before anything runs (without a sweep, one point). */
+    /**
+     * Every sweep point, validated before anything runs (without a sweep, one point): each value of a
+     * one-key sweep, or every combination of a grid's axes, the first axis outermost, labelled
+     * {@code name=value name=value ...} (no commas: labels are CSV cells).
+     */
     public static List<EmulatorRunner.Point> points(Config config, ScenarioSettings base) {
-        String key = base.emulator().sweepKey();
-        if (key.isEmpty()) {
+        Sweep sweep = base.emulator().sweep();
+        if (sweep.isEmpty()) {
             return List.of(new EmulatorRunner.Point("", base));
         }
+        String where = sweep.grid() ? "emulator.sweep.grid" : "emulator.sweep.key";
         Config defaults = Defaults.config().getConfig("cfqnn");
-        if (!defaults.hasPath(key) || key.startsWith("emulator.sweep")) {
-            throw new InvalidInputException("emulator.sweep.key", key, "must name a setting of the scenario, e.g. "
-                    + "emulator.links.fronthaul.latency or radio.mu");
-        }
-        List<EmulatorRunner.Point> out = new ArrayList<>();
-        for (ConfigValue v : base.emulator().sweepValues()) {
-            String label = v.render(ConfigRenderOptions.concise()).replace("\"", "");
-            try {
-                out.add(new EmulatorRunner.Point(label, ScenarioSettings.of(config.withValue(key, v))));
-            } catch (InvalidInputException e) {
-                throw new InvalidInputException("emulator.sweep.values", label, "sweep point rejected: " + e.getMessage());
+        for (Sweep.Axis a : sweep.axes()) {
+            for (String key : a.keys()) {
+                if (!defaults.hasPath(key) || key.startsWith("emulator.sweep")) {
+                    throw new InvalidInputException(where, key, "must name a setting of the scenario, e.g. "
+                            + "emulator.links.fronthaul.latency or radio.mu");
+                }
             }
         }
-        return out;
+        List<EmulatorRunner.Point> out = new ArrayList<>();
+        int[] at = new int[sweep.axes().size()];
+        while (true) {
+            Config c = config;
+            List<String> coordinates = new ArrayList<>();
+            List<String> named = new ArrayList<>();
+            for (int i = 0; i < at.length; i++) {
+                Sweep.Axis a = sweep.axes().get(i);
+                for (int k = 0; k < a.keys().size(); k++) {
+                    c = c.withValue(a.keys().get(k), a.values().get(at[i]).get(k));
+                }
+                coordinates.add(a.label(at[i]));
+                named.add(a.name() + "=" + a.label(at[i]));
+            }
+            String label = sweep.grid() ? String.join(" ", named) : coordinates.get(0);
+            try {
+                out.add(new EmulatorRunner.Point(label, ScenarioSettings.of(c), List.copyOf(coordinates)));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(sweep.grid() ? where : "emulator.sweep.values", label,
+                        "sweep point rejected: " + e.getMessage());
+            }
+            int i = at.length - 1; // odometer: the last axis moves fastest
+            while (i >= 0 && ++at[i] == sweep.axes().get(i).values().size()) {
+                at[i--] = 0;
+            }
+            if (i < 0) {
+                return out;
+            }
+        }
     }
 
     /** {@code results/<scenario file name without .conf>}. */

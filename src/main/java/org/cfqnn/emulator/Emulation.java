@@ -214,7 +214,7 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
         for (int k = 0; k < s.radio().nUser(); k++) {
             endpoints.put(Address.user(k), new Endpoint(Address.user(k)));
         }
-        RunNode run = new RunNode(plan, spec.node(), Charging.of(s.emulator()), s.optimumLimit(), network, recorder,
+        RunNode run = new RunNode(plan, spec.node(), Charging.of(s), s.optimumLimit(), network, recorder,
                 ctx.getSelf(), Runnable::run, new ParameterStore(), new Faults(List.of()), NodeCrash.NONE, endpoints,
                 new AtomicLongArray(nAp));
         register(Address.WORLD, ctx.spawn(EntityActor.create(run, Address.WORLD, n -> new World(n.plan())), "world"));

@@ -44,8 +44,16 @@ import org.cfqnn.scenario.TrainingMode;
  */
 public final class EmulatorRunner {
 
-    /** One point of a sweep ({@code value} is empty without a sweep). */
-    public record Point(String value, ScenarioSettings settings) {
+    /**
+     * One point of a sweep: its label ({@code value}, empty without a sweep), its settings, and its value on
+     * each axis of the sweep ({@code coordinates}, in the axes' order).
+     */
+    public record Point(String value, ScenarioSettings settings, List<String> coordinates) {
+
+        /** A point of a one-key sweep (or, with an empty value, no sweep). */
+        public Point(String value, ScenarioSettings settings) {
+            this(value, settings, value.isEmpty() ? List.of() : List.of(value));
+        }
     }
 
     /**

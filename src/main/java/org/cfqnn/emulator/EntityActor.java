@@ -172,7 +172,7 @@ public final class EntityActor extends AbstractBehavior<EntityActor.Command> {
         List<NetworkCommand.Out> outs = new ArrayList<>(fx.sends().size());
         for (Effects.Send s : fx.sends()) {
             long cause = s.cause() == Effects.CURRENT ? d.id() : s.cause();
-            outs.add(new NetworkCommand.Out(s.to(), s.message(), s.computeNanos(), cause, endpoint.next()));
+            outs.add(new NetworkCommand.Out(s.to(), s.message(), s.compute(), cause, endpoint.next()));
         }
         List<NetworkCommand.Later> timers = new ArrayList<>(fx.timers().size() + 1);
         for (Effects.After a : fx.timers()) {

@@ -141,7 +141,7 @@ public final class Host extends AbstractBehavior<Host.Command> {
                 : getContext().spawn(Network.create(new Network.Setup(r.node(), plan, s.emulator().links(),
                         TraceWriter.remote(s.emulator().trace()), endpoints.keySet(), r.coordinator())),
                         "network-" + r.runId());
-        RunNode run = new RunNode(plan, r.node(), Charging.of(s.emulator()), s.optimumLimit(), network, r.recorder(),
+        RunNode run = new RunNode(plan, r.node(), Charging.of(s), s.optimumLimit(), network, r.recorder(),
                 r.emulation(), training, new ParameterStore(), new Faults(s.emulator().faults()), crash, endpoints,
                 new AtomicLongArray(plan.nAp()));
         DispatcherSelector compute = DispatcherSelector.fromConfig(COMPUTE_DISPATCHER);
@@ -152,7 +152,7 @@ public final class Host extends AbstractBehavior<Host.Command> {
             }
             for (int m : r.aps()) {
                 register(run, Address.ap(m), ctx.spawn(EntityActor.create(run, Address.ap(m),
-                        n -> new AccessPoint(n.plan(), m)), Address.ap(m).toString()));
+                        n -> new AccessPoint(n.plan(), n.charges(), m)), Address.ap(m).toString()));
                 if (nonCentralized) {
                     register(run, Address.edge(m), ctx.spawn(EntityActor.create(run, Address.edge(m),
                             n -> new Edge(n.plan(), n.charges(), n.memory(), m)), Address.edge(m).toString(), compute));

@@ -23,6 +23,7 @@ final class Plans {
         return new Plan(protocol, s.radio(), new Seed(s.seed()), e.stepPeriod(), e.deadline(), e.collectTimeout(),
                 e.fallback(), e.correlation(), e.userSpeed(), e.onlineTraining(), e.clock() == Clock.REAL, emulate,
                 emulate ? qnn.edgeTraining().iterations() : 0, e.steps(),
-                qnn == null ? 0 : qnn.cloudTraining().iterations(), qnn);
+                qnn == null ? 0 : qnn.cloudTraining().iterations(), qnn, s.quantum().backend(),
+                e.drain());
     }
 }

@@ -12,7 +12,8 @@ import org.cfqnn.radio.Precoders;
  * non-centralized protocol, to its edge. At the step's transmit instant (the deadline) it transmits with the
  * precoder computed for this step if one has arrived, else falls back (the last precoder, or MR for the
  * assignment in force) and the miss is counted. With the classical protocols it computes MR itself
- * ({@link Precoders#maxRatioInto}) once the assignment arrives.
+ * ({@link Precoders#maxRatioInto}) once the assignment arrives, charged as classical work of N complex
+ * multiply-adds ({@link Charges#MR_PRECODER}): the precoder is ready, and its latency measured, that much later.
  */
 public final class AccessPoint extends Machine<AccessPoint.Input> {
 
@@ -21,14 +22,17 @@ public final class AccessPoint extends Machine<AccessPoint.Input> {
             Message.Precoder, Timer.TransmitDue {
     }
 
-    /** What the AP transmits with, for which step's CSI it was computed, and the event it came in. */
-    private record Beam(long step, int user, double[] re, double[] im, long cause) {
+    /** What the AP transmits with, for which step's CSI it was computed, the event it came in, when it is ready. */
+    private record Beam(long step, int user, double[] re, double[] im, long cause, long readyAt) {
     }
 
-    /** Steps of estimates kept for late assignments (older ones cannot meet their deadline). */
+    /** Steps of pilot times (older ones are reconstructed from the step period) and, with a QNN, estimates. */
     private static final int KEEP_STEPS = 16;
+    /** Steps of estimates a classical protocol keeps for late assignments (a slow cloud decides steps far apart). */
+    private static final int KEEP_ESTIMATES = 1024;
 
     private final Plan plan;
+    private final Charges charges;
     private final int m;
     private final ChannelModel channels;
     private final Map<Long, Channel> estimates = new HashMap<>(); // step -> this AP's estimate (one-AP channel)
@@ -36,16 +40,21 @@ public final class AccessPoint extends Machine<AccessPoint.Input> {
     private int[] assignment;
     private long assignmentStep = -1;
     private Beam latest;
+    private Beam previous; // what latest replaced, in case latest is not ready at the transmit instant
+    private long lastPilotStep = -1;
+    private long lastPilotAt;
 
-    public AccessPoint(Plan plan, int m) {
+    public AccessPoint(Plan plan, Charges charges, int m) {
         super(Address.ap(m), Input.class);
         this.plan = plan;
+        this.charges = charges;
         this.m = m;
         this.channels = new ChannelModel(plan.radio());
         on(Timer.Begin.class, this::uploadTrainingData);
         on(Message.Pilot.class, this::onPilot);
         on(Message.Assignment.class, this::onAssignment);
-        on(Message.Precoder.class, (p, fx) -> accept(new Beam(p.step(), p.user(), p.re(), p.im(), current()), fx));
+        on(Message.Precoder.class, (p, fx) -> accept(new Beam(p.step(), p.user(), p.re(), p.im(), current(), now()),
+                fx));
         on(Timer.TransmitDue.class, this::onTransmitDue);
         requireEveryInputHandled();
     }
@@ -59,8 +68,10 @@ public final class AccessPoint extends Machine<AccessPoint.Input> {
         double[][] est = channels.estimateRow(p.re(), p.im(), p.beta(), plan.realization(p.step()), m);
         estimates.put(p.step(), Channel.of(1, plan.nUser(), plan.nTx(), est[0], est[1]));
         pilotTime.put(p.step(), now());
-        estimates.remove(p.step() - KEEP_STEPS);
+        estimates.remove(p.step() - (plan.protocol().usesQnn() ? KEEP_STEPS : KEEP_ESTIMATES));
         pilotTime.remove(p.step() - KEEP_STEPS);
+        lastPilotStep = p.step();
+        lastPilotAt = now();
         Message.Csi csi = new Message.Csi(p.step(), m, est[0], est[1], p.deployment());
         fx.send(Address.CLOUD, csi);
         if (plan.protocol() == Protocol.NON_CENTRALIZED) {
@@ -78,8 +89,12 @@ public final class AccessPoint extends Machine<AccessPoint.Input> {
         }
         if (!plan.protocol().usesQnn() && a.deployment()) {
             Channel est = estimates.get(a.step());
+            estimates.keySet().removeIf(s -> s < a.step()); // assignments come in step order
             if (est != null) {
-                accept(mrBeam(a.step(), est, a.users()[m], current()), fx);
+                long t0 = System.nanoTime();
+                Beam b = mrBeam(a.step(), est, a.users()[m], current(), now());
+                long compute = charges.classical(Charges.MR_PRECODER, plan.nTx(), 0, System.nanoTime() - t0);
+                accept(new Beam(b.step(), b.user(), b.re(), b.im(), b.cause(), now() + compute), fx);
             }
         }
     }
@@ -87,18 +102,22 @@ public final class AccessPoint extends Machine<AccessPoint.Input> {
     /** A precoder for step s arrived: keep it if it is the freshest, and record how long it took. */
     private void accept(Beam b, Effects fx) {
         if (latest == null || b.step() >= latest.step()) {
+            previous = latest;
             latest = b;
         }
         Long sent = pilotTime.get(b.step());
+        if (sent == null && b.step() < lastPilotStep) { // an old step: pilots come every step period
+            sent = lastPilotAt - (lastPilotStep - b.step()) * plan.stepPeriod();
+        }
         if (sent != null && plan.isDeployment(b.step())) {
-            long latency = now() - sent;
+            long latency = b.readyAt() - sent;
             fx.record(new Measurement.Latency(plan.deploymentStep(b.step()), m, latency, latency <= plan.deadline()));
         }
     }
 
     private void onTransmitDue(Timer.TransmitDue t, Effects fx) {
         long step = t.step();
-        Beam use = latest;
+        Beam use = latest != null && latest.readyAt() > now() ? previous : latest; // still computing: not there
         boolean fresh = use != null && use.step() == step;
         if (!fresh) {
             Channel est = estimates.get(step);
@@ -106,23 +125,23 @@ public final class AccessPoint extends Machine<AccessPoint.Input> {
             if (est == null) {
                 // real clock, far behind (e.g. warming up): this step's estimate is already dropped
                 if (use == null) {
-                    use = new Beam(step, user, new double[plan.nTx()], new double[plan.nTx()], current());
+                    use = new Beam(step, user, new double[plan.nTx()], new double[plan.nTx()], current(), now());
                 }
             } else if (use == null || plan.fallback() == Fallback.MR) {
-                use = mrBeam(assignmentStep, est, user, current());
+                use = mrBeam(assignmentStep, est, user, current(), now());
             }
         }
         // the transmission's cause is the message that brought its precoder: CSI -> assignment -> precoder -> here
-        fx.send(Address.WORLD, new Message.Transmission(step, m, use.user(), use.re(), use.im(), fresh, use.step()), 0,
-                use.cause());
+        fx.send(Address.WORLD, new Message.Transmission(step, m, use.user(), use.re(), use.im(), fresh, use.step()),
+                Compute.NONE, use.cause());
     }
 
     /** The MR precoder {@code conj(hHat_k) / ||hHat_k||} from this AP's estimate. */
-    private static Beam mrBeam(long step, Channel est, int k, long cause) {
+    private static Beam mrBeam(long step, Channel est, int k, long cause, long readyAt) {
         int nTx = est.nTx();
         double[] re = new double[nTx];
         double[] im = new double[nTx];
         Precoders.maxRatioInto(est, 0, k, re, im, 0);
-        return new Beam(step, k, re, im, cause);
+        return new Beam(step, k, re, im, cause, readyAt);
     }
 }

@@ -1,6 +1,7 @@
 package org.cfqnn.protocol;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.random.RandomGenerator;
@@ -15,6 +16,7 @@ import org.cfqnn.qnn.edge.EdgeWorker;
 import org.cfqnn.qnn.train.CloudTrainer;
 import org.cfqnn.qnn.train.OnlineTrainer;
 import org.cfqnn.progress.ProgressListener;
+import org.cfqnn.quantum.device.DeviceModel;
 import org.cfqnn.radio.Channel;
 
 /**
@@ -27,6 +29,14 @@ import org.cfqnn.radio.Channel;
  * <p>When APs are lost (their cluster node died), the model still decides for the whole network (their
  * last known CSI), then {@link CoverageRepair} leaves them out and keeps every user served.
  *
+ * <p>Compute: a classical method is charged its counted operations ({@link Charges#classical}) on the
+ * cloud's processor, one decision at a time; a QNN decision holds one of the cloud's QPUs for the device
+ * time of its circuits ({@link Charges#device} of {@code inferenceStages(M, K)}; centralized, followed by
+ * every live AP's edge circuit), queued behind the decisions before it ({@link Qpus}); its messages leave
+ * when it ends. A step whose decision would wait a step period or more is skipped (its CSI would be stale
+ * before it started; the APs fall back). The circuits are read through the run's backend (shots, noise)
+ * from a stream of the step.
+ *
  * <p>Emulated training (Algorithm 1, line 2): once every AP has uploaded its dataset, the cloud trains its
  * QNN (a job off its thread), then tells the world to start. With online training it keeps training on
  * the live CSI during deployment, hot-swapping its parameters, which it saves in its {@link Memory}.
@@ -35,7 +45,7 @@ public final class Cloud extends Machine<Cloud.Input> {
 
     /** What the cloud handles. */
     public sealed interface Input extends Event permits Message.Csi, Timer.CollectTimeout, Message.TrainingData,
-            Notice.EntityLost, Notice.TrainingDone {
+            Notice.EntityLost, Notice.TrainingDone, Timer.QpuFree {
     }
 
     private static final int MAX_BACKLOG = 64;
@@ -49,7 +59,14 @@ public final class Cloud extends Machine<Cloud.Input> {
     private final EdgeWorker precoding; // centralized only
     private final AssignmentMethod classical;
     private final OnlineTrainer trainer;
-    private final JobQueue jobs = new JobQueue(MAX_BACKLOG);
+    private final Qpus qpus;
+    private final Qpus cpu; // classical methods decide one at a time on the cloud's processor
+    private final JobQueue jobs;
+    private final long assignDevice; // device time of one assignment's circuits
+    private final long trainingStepDevice; // of one training step's
+    private final DeviceModel.Stage edgeStage; // centralized: one AP's edge circuit
+    private int precodedAps = -1;
+    private long precodeDevice; // of the edge circuits of precodedAps APs
     private final Map<Long, Message.Csi[]> collecting = new HashMap<>();
     private final Message.Csi[] lastKnown;
     private final boolean[] lost;
@@ -69,9 +86,18 @@ public final class Cloud extends Machine<Cloud.Input> {
         this.lastKnown = new Message.Csi[plan.nAp()];
         this.lost = new boolean[plan.nAp()];
         boolean usesQnn = plan.protocol().usesQnn();
-        this.inference = usesQnn ? qnn.cloud().worker() : null;
+        this.inference = usesQnn ? qnn.cloud().worker(plan.decisions()) : null;
         this.training = usesQnn ? qnn.cloud().worker() : null;
-        this.precoding = plan.protocol() == Protocol.CENTRALIZED ? qnn.edge().worker() : null;
+        boolean centralized = plan.protocol() == Protocol.CENTRALIZED;
+        this.precoding = centralized ? qnn.edge().worker(plan.decisions()) : null;
+        this.edgeStage = centralized ? qnn.edge().inferenceStage() : null;
+        this.qpus = new Qpus(charges.qpus());
+        this.cpu = new Qpus(1);
+        this.jobs = new JobQueue(MAX_BACKLOG, qpus);
+        this.assignDevice = usesQnn ? charges.device(qnn.cloud().inferenceStages(plan.nAp(), plan.nUser())) : 0;
+        this.trainingStepDevice = usesQnn ? trainingDevice(assignDevice,
+                qnn.cloud().circuitsPerInference(plan.nAp(), plan.nUser()),
+                qnn.cloud().circuitsPerTrainingStep(plan.nAp(), plan.nUser())) : 0;
         this.classical = usesQnn ? null : Baselines.byName(plan.protocol().method(), classicalLimit);
         this.trainer = usesQnn ? new OnlineTrainer(qnn.cloudTraining(), qnn.cloud().parameterCount()) : null;
         double[] saved = usesQnn ? memory.load(Address.CLOUD) : null;
@@ -88,7 +114,8 @@ public final class Cloud extends Machine<Cloud.Input> {
             }
         });
         on(Notice.EntityLost.class, this::onLost);
-        on(Notice.TrainingDone.class, (d, fx) -> jobs.done(d, this::apply, fx));
+        on(Notice.TrainingDone.class, (d, fx) -> jobs.done(d, this::apply, now(), fx));
+        on(Timer.QpuFree.class, (t, fx) -> qpus.free(now(), fx));
         requireEveryInputHandled();
     }
 
@@ -143,29 +170,32 @@ public final class Cloud extends Machine<Cloud.Input> {
         Message.Csi[] got = collecting.remove(step);
         collecting.keySet().removeIf(s -> s < step); // older steps can no longer be decided in time
         decidedUpTo = step;
+        if ((classical != null ? cpu : qpus).stale(now(), plan.stepPeriod())) {
+            return; // the processor is a step or more behind: newer CSI comes before this could start
+        }
         Channel estimate = estimate(got);
         boolean deployment = plan.isDeployment(step);
         double rho = plan.radio().rho();
         double mu = plan.radio().mu();
         long t0 = System.nanoTime();
         int[] a;
-        long compute;
+        long quantum = 0;
+        long classicalNanos = 0;
+        CloudSample s = null;
+        RandomGenerator rng = null;
         if (classical != null) {
-            a = classical.assign(AssignmentProblem.of(estimate, rho, mu),
-                    Baselines.decisionRandom(plan.realization(step), classical.name()));
-            compute = charges.classical(System.nanoTime() - t0);
+            AssignmentProblem problem = AssignmentProblem.of(estimate, rho, mu);
+            a = classical.assign(problem, Baselines.decisionRandom(plan.realization(step), classical.name()));
+            classicalNanos = charges.classical(classical.name(), problem.operations().steps(),
+                    problem.operations().table(), System.nanoTime() - t0);
         } else {
-            CloudSample s = new CloudSample(estimate, rho, mu);
-            RandomGenerator rng = Baselines.decisionRandom(plan.realization(step), "qnn");
-            a = qnn.sampled() ? inference.assignSampled(s, params, qnn.candidates(), rng) : inference.assign(s, params);
-            compute = charges.quantum(qnn.cloud().circuitsPerInference(plan.nAp(), plan.nUser()), System.nanoTime() - t0);
-            if (plan.onlineTraining() && deployment) {
-                jobs.offer(p -> {
-                    trainer.step(training.objective(s, rng), p);
-                    return p;
-                }, charges.quantum(qnn.cloud().circuitsPerTrainingStep(plan.nAp(), plan.nUser()), 0), f -> { },
-                        params, fx);
-            }
+            s = new CloudSample(estimate, rho, mu);
+            rng = Baselines.decisionRandom(plan.realization(step), "qnn"); // the circuits' shots, then sampling
+            a = qnn.sampled() ? inference.assignSampled(s, params, qnn.candidates(), rng)
+                    : inference.assign(s, params, rng);
+            quantum = charges.quantum(assignDevice, System.nanoTime() - t0);
+            // its encoding and decoding, counted (measured wall time is in the quantum part already)
+            classicalNanos = charges.classical(Charges.QNN_CLOUD, s.operations().steps(), s.operations().table(), 0);
         }
         if (anyLost) {
             a = CoverageRepair.repair(a, lost, estimate);
@@ -175,8 +205,34 @@ public final class Cloud extends Machine<Cloud.Input> {
             }
         }
         long cause = current();
+        Message.Precoder[] precoders = null;
         if (plan.protocol() == Protocol.CENTRALIZED && deployment) {
-            compute += precodeForEveryAp(step, estimate, a, compute, cause, fx);
+            long t1 = System.nanoTime();
+            precoders = precodeForEveryAp(step, estimate, a);
+            quantum += charges.quantum(precodeDevice(precoders), System.nanoTime() - t1);
+        }
+        Compute compute;
+        if (classical != null) { // after the decisions before it on the cloud's processor
+            Compute c = cpu.inference(now(), classicalNanos, fx);
+            compute = new Compute(c.queueNanos(), 0, classicalNanos);
+        } else { // the circuits hold a QPU of the cloud, after the decisions queued before; then the decoding
+            Compute c = qpus.inference(now(), quantum, fx);
+            compute = new Compute(c.queueNanos(), c.quantumNanos(), classicalNanos);
+            if (plan.onlineTraining() && deployment) {
+                CloudSample sample = s;
+                RandomGenerator r = rng;
+                jobs.offer(p -> {
+                    trainer.step(training.objective(sample, r), p);
+                    return p;
+                }, charges.quantum(trainingStepDevice, 0), f -> { }, params, now(), fx);
+            }
+        }
+        if (precoders != null) {
+            for (Message.Precoder p : precoders) {
+                if (p != null) {
+                    fx.send(Address.ap(p.ap()), p, compute, cause);
+                }
+            }
         }
         Message.Assignment msg = new Message.Assignment(step, a, deployment);
         for (int m = 0; m < plan.nAp(); m++) {
@@ -191,30 +247,44 @@ public final class Cloud extends Machine<Cloud.Input> {
     }
 
     /**
-     * Centralized: the cloud runs every live AP's edge circuit before anything leaves; the precoders go
-     * out with the assignment. Returns the compute time this adds.
+     * Centralized: the cloud runs every live AP's edge circuit (each read from the stream AP m's edge
+     * would use) before anything leaves; the precoders go out with the assignment. Null for lost APs.
      */
-    private long precodeForEveryAp(long step, Channel estimate, int[] a, long assignCompute, long cause, Effects fx) {
-        long t1 = System.nanoTime();
+    private Message.Precoder[] precodeForEveryAp(long step, Channel estimate, int[] a) {
         Message.Precoder[] precoders = new Message.Precoder[plan.nAp()];
         double[] vRe = new double[plan.nTx()];
         double[] vIm = new double[plan.nTx()];
-        int live = 0;
         for (int m = 0; m < plan.nAp(); m++) {
             if (!lost[m]) {
                 double[] edgeParams = memory.load(Address.edge(m));
-                precoding.precode(estimate, m, a[m], edgeParams != null ? edgeParams : qnn.edgeParams()[m], vRe, vIm);
+                precoding.precode(estimate, m, a[m], edgeParams != null ? edgeParams : qnn.edgeParams()[m], vRe, vIm,
+                        Edge.readout(plan, step, m));
                 precoders[m] = new Message.Precoder(step, m, a[m], vRe.clone(), vIm.clone());
-                live++;
             }
         }
-        long extra = charges.quantum(live * qnn.edge().circuitsPerInference(), System.nanoTime() - t1);
-        for (int m = 0; m < plan.nAp(); m++) {
-            if (precoders[m] != null) {
-                fx.send(Address.ap(m), precoders[m], assignCompute + extra, cause);
-            }
+        return precoders;
+    }
+
+    /** Device time of the edge circuits of the APs precoded (independent: packed side by side when parallel). */
+    private long precodeDevice(Message.Precoder[] precoders) {
+        int live = 0;
+        for (Message.Precoder p : precoders) {
+            live += p != null ? 1 : 0;
         }
-        return extra;
+        if (live != precodedAps) {
+            precodedAps = live;
+            precodeDevice = live == 0 ? 0 : charges.device(List.of(new DeviceModel.Stage(edgeStage.circuit(),
+                    edgeStage.observables(), (long) live * edgeStage.count())));
+        }
+        return precodeDevice;
+    }
+
+    /**
+     * Device time of one training step: every circuit of a decision run {@code perTraining / perInference}
+     * times (the parameter-shift rule's shifted runs and the unshifted one, per sample), as a decision's are.
+     */
+    static long trainingDevice(long decisionDevice, long perInference, long perTraining) {
+        return perInference == 0 ? 0 : Math.multiplyExact(decisionDevice, perTraining) / perInference;
     }
 
     /** The network's estimate: every AP's row, from this step or, where missing, the last known. */
@@ -235,12 +305,11 @@ public final class Cloud extends Machine<Cloud.Input> {
     /** Algorithm 2 on the uploaded dataset, as a job; the world starts when it is done. */
     private void trainFully(Effects fx) {
         var settings = qnn.cloudTraining();
-        long charged = charges.quantum(settings.iterations()
-                * qnn.cloud().circuitsPerTrainingStep(plan.nAp(), plan.nUser()), 0);
+        long charged = charges.quantum(Math.multiplyExact(settings.iterations(), trainingStepDevice), 0);
         jobs.offer(p -> {
             new CloudTrainer(qnn.cloud(), plan.radio(), settings, plan.seed()).train(p, ProgressListener.NONE);
             return p;
-        }, charged, f -> f.send(Address.WORLD, new Message.CloudReady(0)), params, fx);
+        }, charged, f -> f.send(Address.WORLD, new Message.CloudReady(0)), params, now(), fx);
     }
 
     private void apply(double[] p) {

@@ -14,10 +14,15 @@ public final class Effects {
     public static final long CURRENT = Long.MIN_VALUE;
 
     /**
-     * Send {@code message} to {@code to} after {@code computeNanos} of compute, naming the event that
-     * caused it ({@link #CURRENT}: the one being handled).
+     * Send {@code message} to {@code to} after {@code compute} (its parts: QPU queue, circuits, classical
+     * work), naming the event that caused it ({@link #CURRENT}: the one being handled).
      */
-    public record Send(Address to, Message message, long computeNanos, long cause) {
+    public record Send(Address to, Message message, Compute compute, long cause) {
+
+        /** How long after the input handled the message leaves. */
+        public long computeNanos() {
+            return compute.total();
+        }
     }
 
     /** Deliver {@code timer} back to the entity {@code delay} ns from now. */
@@ -39,11 +44,11 @@ public final class Effects {
     private boolean finished;
 
     public void send(Address to, Message message) {
-        sends.add(new Send(to, message, 0, CURRENT));
+        sends.add(new Send(to, message, Compute.NONE, CURRENT));
     }
 
-    public void send(Address to, Message message, long computeNanos, long cause) {
-        sends.add(new Send(to, message, computeNanos, cause));
+    public void send(Address to, Message message, Compute compute, long cause) {
+        sends.add(new Send(to, message, compute, cause));
     }
 
     public void after(long delay, Timer timer) {

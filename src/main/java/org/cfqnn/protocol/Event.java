@@ -24,6 +24,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Timer.CollectTimeout.class, name = "CollectTimeout"),
     @JsonSubTypes.Type(value = Timer.AirDeadline.class, name = "AirDeadline"),
     @JsonSubTypes.Type(value = Timer.TrainingDue.class, name = "TrainingDue"),
+    @JsonSubTypes.Type(value = Timer.QpuFree.class, name = "QpuFree"),
     @JsonSubTypes.Type(value = Notice.EntityLost.class, name = "EntityLost"),
     @JsonSubTypes.Type(value = Notice.TrainingDone.class, name = "TrainingDone")
 })

@@ -7,34 +7,42 @@ import java.util.function.UnaryOperator;
 
 /**
  * Training inside an entity without blocking it: jobs (parameters in, parameters out) run one at a time,
- * off the entity's thread; the entity keeps deciding with its current parameters meanwhile. A bounded
- * backlog drops its oldest job when full (online training cannot fall ever further behind).
+ * off the entity's thread; the entity keeps deciding with its current parameters meanwhile. Each job's
+ * circuits run on the site's QPUs behind inference ({@link Qpus}): it starts when it gets a QPU, and its
+ * result takes effect when its device time there has passed. A bounded backlog drops its oldest job when
+ * full (online training cannot fall ever further behind).
  */
 final class JobQueue {
 
-    private record Pending(UnaryOperator<double[]> work, long charged, Consumer<Effects> after) {
+    private record Pending(UnaryOperator<double[]> work, long quantumNanos, Consumer<Effects> after) {
     }
 
     private final int maxBacklog;
+    private final Qpus qpus;
     private final Deque<Pending> backlog = new ArrayDeque<>();
     private Pending running;
     private long runningId = -1;
     private long nextId;
     private long dropped;
 
-    JobQueue(int maxBacklog) {
+    JobQueue(int maxBacklog, Qpus qpus) {
         this.maxBacklog = maxBacklog;
+        this.qpus = qpus;
     }
 
-    /** Queues a job charged {@code chargedNanos}; {@code after} runs once its parameters are in effect. */
-    void offer(UnaryOperator<double[]> work, long chargedNanos, Consumer<Effects> after, double[] current, Effects fx) {
+    /**
+     * Queues a job holding a QPU for {@code quantumNanos}, offered at {@code now}; {@code after} runs once
+     * its parameters are in effect.
+     */
+    void offer(UnaryOperator<double[]> work, long quantumNanos, Consumer<Effects> after, double[] current, long now,
+               Effects fx) {
         if (backlog.size() >= maxBacklog) {
             backlog.pollFirst();
             dropped++;
         }
-        backlog.addLast(new Pending(work, chargedNanos, after));
+        backlog.addLast(new Pending(work, quantumNanos, after));
         if (running == null) {
-            startNext(current, fx);
+            startNext(current, now, fx);
         }
     }
 
@@ -42,7 +50,7 @@ final class JobQueue {
      * Job {@code d.job()} is done: {@code apply} takes its parameters, its follow-up runs, and the next
      * job starts from them. A result of an earlier incarnation (before a restart) is ignored.
      */
-    void done(Notice.TrainingDone d, Consumer<double[]> apply, Effects fx) {
+    void done(Notice.TrainingDone d, Consumer<double[]> apply, long now, Effects fx) {
         if (running == null || d.job() != runningId) {
             return;
         }
@@ -50,14 +58,18 @@ final class JobQueue {
         running = null;
         apply.accept(d.params());
         p.after().accept(fx);
-        startNext(d.params(), fx);
+        startNext(d.params(), now, fx);
     }
 
-    private void startNext(double[] current, Effects fx) {
+    /** The next job takes the QPU when it is free for training; its computation starts then. */
+    private void startNext(double[] current, long now, Effects fx) {
         running = backlog.pollFirst();
         if (running != null) {
-            runningId = nextId++;
-            fx.start(new Effects.Job(runningId, running.work(), current.clone(), running.charged()));
+            long id = nextId++;
+            runningId = id;
+            Pending p = running;
+            double[] start = current.clone();
+            qpus.train(now, p.quantumNanos(), (charged, f) -> f.start(new Effects.Job(id, p.work(), start, charged)), fx);
         }
     }
 

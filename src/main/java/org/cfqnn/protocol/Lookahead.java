@@ -44,6 +44,9 @@ public final class Lookahead {
     }
 
     private static long world(Event e, Plan plan, Links links) {
+        if (e instanceof Timer.StepTick t && t.step() >= plan.totalTicks()) {
+            return 0; // the end of the drain: the run ends there for every node at once
+        }
         if (e instanceof Timer.StepTick || e instanceof Timer.Begin || e instanceof Message.CloudReady) {
             return links.delay(Link.AIR, Role.WORLD, Role.AP); // pilots, at the step start
         }
@@ -69,7 +72,8 @@ public final class Lookahead {
     }
 
     private static long cloud(Event e, Links links) {
-        if (e instanceof Message.TrainingData || e instanceof Timer.TrainingDue || e instanceof Notice.TrainingDone) {
+        if (e instanceof Message.TrainingData || e instanceof Timer.TrainingDue || e instanceof Notice.TrainingDone
+                || e instanceof Timer.QpuFree) { // a training job may start, and end
             return min(links.delay(Link.CONTROL, Role.CLOUD, Role.WORLD), decisions(links)); // CloudReady when trained
         }
         return decisions(links); // CSI, timeouts, losses: assignments (and precoders) down the links

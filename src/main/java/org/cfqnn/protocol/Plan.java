@@ -1,6 +1,7 @@
 package org.cfqnn.protocol;
 
 import org.cfqnn.qnn.TrainedQnn;
+import org.cfqnn.quantum.backend.BackendSpec;
 import org.cfqnn.radio.ChannelModel;
 import org.cfqnn.radio.RadioModel;
 import org.cfqnn.rng.Seed;
@@ -14,11 +15,14 @@ import org.cfqnn.rng.Seed;
  *
  * @param qnn the QNN system of a QNN protocol (its initial parameters), null for the classical ones
  * @param cloudUploadSamples channel samples each AP uploads for the cloud's training (Algorithm 1, line 2)
+ * @param decisions how the cloud's and edges' decisions read their circuits (shots, noise; training stays exact)
+ * @param drain after the last step is on the air, the run goes on this long (ns, no new step) so decisions
+ *              still computing deliver their precoders and their latency is measured
  */
 public record Plan(Protocol protocol, RadioModel radio, Seed seed, long stepPeriod, long deadline, long collectTimeout,
                    Fallback fallback, double correlation, double userSpeed, boolean onlineTraining, boolean realClock,
                    boolean cloudTrainingPhase, int edgeTrainingTicks, long deploymentSteps, int cloudUploadSamples,
-                   TrainedQnn qnn) {
+                   TrainedQnn qnn, BackendSpec decisions, long drain) {
 
     public int nAp() {
         return radio.nAp();

@@ -2,7 +2,7 @@ package org.cfqnn.protocol;
 
 /** Timers entities set for themselves; the emulator delivers them after the delay, in virtual or real time. */
 public sealed interface Timer extends Event permits Timer.Begin, Timer.StepTick, Timer.TransmitDue,
-        Timer.CollectTimeout, Timer.AirDeadline, Timer.TrainingDue {
+        Timer.CollectTimeout, Timer.AirDeadline, Timer.TrainingDue, Timer.QpuFree {
 
     /** The run starts (t = 0). */
     record Begin() implements Timer, World.Input, AccessPoint.Input {
@@ -35,6 +35,16 @@ public sealed interface Timer extends Event permits Timer.Begin, Timer.StepTick,
      * by the emulator's adapter, which then hands the machine the job's result ({@link Notice.TrainingDone}).
      */
     record TrainingDue(long job) implements Timer {
+        public long step() {
+            return -1;
+        }
+    }
+
+    /**
+     * Cloud or edge: a QPU of the site may be free for the training execution waiting behind inference
+     * ({@link Qpus}); if it is, the training job starts now.
+     */
+    record QpuFree() implements Timer, Cloud.Input, Edge.Input {
         public long step() {
             return -1;
         }

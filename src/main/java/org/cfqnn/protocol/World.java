@@ -74,6 +74,10 @@ public final class World extends Machine<World.Input> {
 
     private void onTick(Timer.StepTick t, Effects fx) {
         long step = t.step();
+        if (step >= plan.totalTicks()) { // the drain after the last step is over
+            fx.finish();
+            return;
+        }
         lastTick = step;
         if (plan.realClock() && !truthOf.isEmpty() && now() - tickAt.get(truthOf.firstKey()) > MAX_LAG_NANOS) {
             long first = truthOf.firstKey();
@@ -231,7 +235,11 @@ public final class World extends Machine<World.Input> {
         }
         fx.record(new Measurement.OnAir(plan.deploymentStep(step), now(), fallbacks, a));
         if (step == plan.totalTicks() - 1) {
-            fx.finish();
+            if (plan.drain() > 0) { // decisions still computing may yet deliver (and measure) their precoders
+                fx.after(plan.drain(), new Timer.StepTick(plan.totalTicks()));
+            } else {
+                fx.finish();
+            }
         }
     }
 }

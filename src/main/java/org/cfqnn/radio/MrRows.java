@@ -24,6 +24,7 @@ public final class MrRows {
     private final boolean[] gainKnown;
     private final double[] vRe;
     private final double[] vIm;
+    private long multiplyAdds;
 
     private MrRows(Channel channel, Channel estimate) {
         if (!channel.sameShape(estimate)) {
@@ -65,6 +66,7 @@ public final class MrRows {
             r = new double[nUser];
             fill(channel, estimate, n, u, vRe, vIm, r, 0);
             rows[i] = r;
+            multiplyAdds += (long) nUser * channel.nTx();
         }
         return r;
     }
@@ -79,10 +81,16 @@ public final class MrRows {
             } else {
                 Precoders.maxRatioInto(estimate, n, k, vRe, vIm, 0);
                 gains[i] = channel.coupling(n, k, vRe, vIm, 0);
+                multiplyAdds += channel.nTx();
             }
             gainKnown[i] = true;
         }
         return gains[i];
+    }
+
+    /** Complex multiply-adds of the couplings computed so far (N per coupling; precoders not counted). */
+    public long multiplyAdds() {
+        return multiplyAdds;
     }
 
     /** Rates of an assignment with MR precoders, from the M rows it uses; as {@link MrTable#rates}. */

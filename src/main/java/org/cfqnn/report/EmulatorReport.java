@@ -85,7 +85,7 @@ public final class EmulatorReport {
             sum.put("p50", r.p50SumRate());
             run.put("unservedPerStep", r.meanUnserved());
             run.put("deadlineMisses", r.fallbacks());
-            run.put("missRate", (double) r.fallbacks() / (r.steps() * s.radio().nAp()));
+            run.put("missRate", (double) r.fallbacks() / (r.steps() * nAp(report, o)));
             ObjectNode lat = run.putObject("protocolLatencyUs");
             lat.put("mean", r.latencyMeanUs());
             lat.put("p50", r.latencyP50Us());
@@ -109,7 +109,7 @@ public final class EmulatorReport {
         }
         if (s.emulator().replications() > 1) {
             root.put("replications", s.emulator().replications());
-            root.set("aggregates", aggregates(report.outcomes(), s.radio().nAp()));
+            root.set("aggregates", aggregates(report.outcomes(), o -> nAp(report, o)));
         }
         ObjectNode perf = root.putObject("performance");
         perf.put("wallSeconds", report.wallSeconds());
@@ -150,6 +150,12 @@ public final class EmulatorReport {
 
     /** The runs grouped by protocol, QNN system and sweep value across seeds, in order of first appearance. */
     public static List<Aggregate> aggregate(List<Emulation.Outcome> outcomes, int nAp) {
+        return aggregate(outcomes, o -> nAp);
+    }
+
+    /** As above, each run's miss rate over its own number of APs (a sweep over network sizes). */
+    public static List<Aggregate> aggregate(List<Emulation.Outcome> outcomes,
+                                            java.util.function.ToIntFunction<Emulation.Outcome> nAp) {
         Map<String, List<Emulation.Outcome>> groups = new LinkedHashMap<>();
         for (Emulation.Outcome o : outcomes) {
             groups.computeIfAbsent(o.label(), k -> new ArrayList<>()).add(o);
@@ -157,7 +163,7 @@ public final class EmulatorReport {
         List<Aggregate> out = new ArrayList<>();
         for (List<Emulation.Outcome> g : groups.values()) {
             out.add(new Aggregate(g.get(0), ci(g, o -> o.results().meanMinRate()), ci(g, o -> o.results().meanSumRate()),
-                    ci(g, o -> (double) o.results().fallbacks() / (o.results().steps() * nAp)),
+                    ci(g, o -> (double) o.results().fallbacks() / (o.results().steps() * nAp.applyAsInt(o))),
                     ci(g, o -> o.results().latencyMeanUs()), ci(g, o -> o.results().latencyP50Us()),
                     ci(g, o -> o.results().meanUnserved())));
         }
@@ -168,7 +174,18 @@ public final class EmulatorReport {
         return Stats.confidence95(g.stream().mapToDouble(f).toArray());
     }
 
-    private static ArrayNode aggregates(List<Emulation.Outcome> outcomes, int nAp) {
+    /** The number of APs of the sweep point a run belongs to. */
+    public static int nAp(EmulatorRunner.Report report, Emulation.Outcome o) {
+        for (EmulatorRunner.Point p : report.points()) {
+            if (p.value().equals(o.sweepValue())) {
+                return p.settings().radio().nAp();
+            }
+        }
+        return report.points().get(0).settings().radio().nAp();
+    }
+
+    private static ArrayNode aggregates(List<Emulation.Outcome> outcomes,
+                                        java.util.function.ToIntFunction<Emulation.Outcome> nAp) {
         ArrayNode out = JsonNodes.MAPPER.createArrayNode();
         for (Aggregate a : aggregate(outcomes, nAp)) {
             ObjectNode x = out.addObject();
@@ -315,9 +332,8 @@ public final class EmulatorReport {
      */
     public static Path sweep(EmulatorRunner.Report report, String key, String metric, Path png,
                              java.util.Set<Plots.Format> formats) {
-        int nAp = report.points().get(0).settings().radio().nAp();
         Map<String, List<Stats.Interval>> byProtocol = new LinkedHashMap<>();
-        for (Aggregate a : aggregate(report.outcomes(), nAp)) {
+        for (Aggregate a : aggregate(report.outcomes(), o -> nAp(report, o))) {
             Stats.Interval v = switch (metric) {
                 case "minRate" -> a.minRate();
                 case "missRate" -> a.missRate();

@@ -23,9 +23,8 @@ import org.cfqnn.radio.RadioModel;
 public record EmulatorSettings(Clock clock, List<Protocol> protocols, int steps, long stepPeriod, long deadline,
                                Fallback fallback, TrainingMode training, String models, boolean onlineTraining,
                                long collectTimeout, long runTimeout, double correlation, double userSpeed,
-                               Map<Link, LinkSettings> links, ComputeMode computeMode, long circuitTime,
-                               long classicalTime, List<Fault> faults, TraceSettings trace, String sweepKey,
-                               List<ConfigValue> sweepValues, int replications, int sequenceSteps) {
+                               Map<Link, LinkSettings> links, ComputeSettings compute, List<Fault> faults, TraceSettings trace, Sweep sweep,
+                               int replications, int sequenceSteps, long drain) {
 
     /** One link type: latency and jitter in ns, bandwidth in bit/s, loss probability. */
     public record LinkSettings(long latency, long jitter, double bandwidth, double loss) {
@@ -44,6 +43,11 @@ public record EmulatorSettings(Clock clock, List<Protocol> protocols, int steps,
 
     /** Phases a message can belong to. */
     public static final List<String> PHASES = List.of("cloud-training", "edge-training", "deployment");
+
+    /** The sweep's name ({@link Sweep#key()}), "" without one. */
+    public String sweepKey() {
+        return sweep.key();
+    }
 
     public boolean anyQnn() {
         return protocols.stream().anyMatch(Protocol::usesQnn);
@@ -91,20 +95,11 @@ public record EmulatorSettings(Clock clock, List<Protocol> protocols, int steps,
             throw new InvalidInputException(ch.key("user-speed"), speed, "must be >= 0 (unit squares per second)");
         }
         Map<Link, LinkSettings> links = links(e);
-        Settings c = e.block("compute");
-        ComputeMode mode = Choices.read(c, "mode", ComputeMode.class, ComputeMode::label);
-        long circuit = duration(c, "circuit", 0, 60_000_000_000L);
-        long classical = duration(c, "classical", 0, 60_000_000_000L);
+        ComputeSettings compute = ComputeSettings.read(e.block("compute"));
         List<Fault> faults = FaultList.read(e, "faults", "entity", radio.nAp(), "one edge per AP, radio.n-ap = "
                 + radio.nAp()).stream().map(f -> new Fault(Address.parse(f.target()), f.step())).toList();
         TraceSettings trace = trace(e.block("trace"));
-        Settings sw = e.block("sweep");
-        String sweepKey = sw.getString("key");
-        List<ConfigValue> values = new ArrayList<>(sw.raw().getList("values"));
-        if (sweepKey.isBlank() != values.isEmpty()) {
-            throw new InvalidInputException(e.key("sweep"), sweepKey.isBlank() ? "values without key" : "key without values",
-                    "needs both a key and a non-empty list of values");
-        }
+        Sweep sweep = Sweep.read(e);
         int replications = e.getInt("replications");
         if (replications < 1 || replications > 10_000) {
             throw new InvalidInputException(e.key("replications"), replications, "must be an integer in [1, 10000]");
@@ -113,9 +108,10 @@ public record EmulatorSettings(Clock clock, List<Protocol> protocols, int steps,
         if (sequence < 0 || sequence > 50) {
             throw new InvalidInputException(e.key("report.sequence-steps"), sequence, "must be in [0, 50]");
         }
+        long drain = duration(e, "drain", 0, 30L * 24 * 3600 * 1_000_000_000L);
         return new EmulatorSettings(clock, List.copyOf(protocols), steps, period, deadline, fallback, training, models,
-                online, collect, runTimeout, alpha, speed, links, mode, circuit, classical, List.copyOf(faults), trace,
-                sweepKey, List.copyOf(values), replications, sequence);
+                online, collect, runTimeout, alpha, speed, links, compute, List.copyOf(faults), trace,
+                sweep, replications, sequence, drain);
     }
 
     private static Map<Link, LinkSettings> links(Settings e) {

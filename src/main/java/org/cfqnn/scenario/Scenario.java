@@ -22,6 +22,12 @@ import org.cfqnn.input.InvalidInputException;
  */
 public final class Scenario {
 
+    /** Keys earlier versions had, and what to set instead: an old scenario gets this, not "unknown key". */
+    static final Map<String, String> MOVED = Map.of("emulator.compute.circuit",
+            "was removed: a circuit's time comes from the quantum device model (quantum.device); set "
+                    + "quantum.device.presets.ideal.circuit (the ideal preset's flat time per circuit execution, "
+                    + "20 us by default) instead");
+
     private Scenario() {
     }
 
@@ -79,6 +85,9 @@ public final class Scenario {
     static void checkKnown(ConfigObject user, Config defaults, String prefix, String where) {
         for (Map.Entry<String, ConfigValue> e : user.entrySet()) {
             String path = prefix + quoteIfNeeded(e.getKey());
+            if (MOVED.containsKey(path)) {
+                throw new InvalidInputException(where + path, Settings.render(e.getValue()), MOVED.get(path));
+            }
             if (!defaults.hasPathOrNull(path)) {
                 throw new InvalidInputException(where + path, Settings.render(e.getValue()),
                         "unknown key" + suggestion(defaults, prefix));

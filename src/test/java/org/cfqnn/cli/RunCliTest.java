@@ -23,9 +23,7 @@ class RunCliTest {
             """;
 
     private Path scenario(String text) throws Exception {
-        Path f = Files.createTempFile(dir, "s", ".conf");
-        Files.writeString(f, text);
-        return f;
+        return CliRunner.scenario(dir, text);
     }
 
     @Test
@@ -109,7 +107,8 @@ class RunCliTest {
     void badNodeFlagsFailWithExitCode2() throws Exception {
         Path s = scenario(SMALL);
         String[][] cases = {
-            {"--role", "boss", "--role = boss: must be world, cloud or edge"},
+            {"--role", "boss", "--role = boss: must be world, cloud, edge or worker"},
+            {"--role", "worker,edge", "--role = worker,edge: worker runs whole units on its own: give it alone"},
             {"--role", "edge", "--port=70000", "--port = 70000: must be a port in [0, 65535]"},
             {"--role", "edge", "--seed-nodes", "localhost", "--seed-nodes = localhost: must be host:port"},
             {"--role", "cloud", "--out", "x", "--out = x: only the world node writes results"},

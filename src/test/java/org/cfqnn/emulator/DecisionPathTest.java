@@ -36,7 +36,8 @@ class DecisionPathTest {
 
     private static ScenarioSettings ideal(String... more) {
         List<String> sets = new java.util.ArrayList<>(List.of("emulator.protocols=[search, greedy-maxmin, optimum, random]",
-                "emulator.steps=" + STEPS, "emulator.compute.circuit=0 us", "emulator.compute.classical=0 us",
+                "emulator.steps=" + STEPS, "quantum.device.presets.ideal.circuit=0 us", "emulator.compute.classical-mode=flat",
+                "emulator.compute.classical=0 us",
                 "emulator.trace.enabled=false"));
         for (String link : List.of("fronthaul", "ap-edge", "cloud-edge")) {
             sets.add("emulator.links." + link + ".latency=0 us");

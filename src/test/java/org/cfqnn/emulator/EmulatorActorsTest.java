@@ -26,6 +26,8 @@ import org.cfqnn.emulator.record.Recorder;
 import org.cfqnn.emulator.record.TraceWriter;
 import org.cfqnn.protocol.AccessPoint;
 import org.cfqnn.protocol.Address;
+import org.cfqnn.protocol.Charges;
+import org.cfqnn.protocol.Compute;
 import org.cfqnn.protocol.Cloud;
 import org.cfqnn.protocol.Effects;
 import org.cfqnn.protocol.Link;
@@ -89,7 +91,7 @@ class EmulatorActorsTest {
         ActorRef<NetworkCommand> net = network(false, 30_000_000, 0, testKit.<Coordinator.Command>createTestProbe().ref());
         net.tell(new NetworkCommand.Register(Address.edge(0), edge.ref(), "local"));
         long t0 = System.nanoTime();
-        net.tell(handled(Address.ap(0), List.of(new NetworkCommand.Out(Address.edge(0), csi(0, 0), 0, -1, 0)), List.of(),
+        net.tell(handled(Address.ap(0), List.of(new NetworkCommand.Out(Address.edge(0), csi(0, 0), Compute.NONE, -1, 0)), List.of(),
                 false));
         edge.expectNoMessage(Duration.ofMillis(20));
         Deliver d = edge.expectMessageClass(Deliver.class, Duration.ofSeconds(5));
@@ -103,7 +105,7 @@ class EmulatorActorsTest {
         TestProbe<Deliver> edge = testKit.createTestProbe();
         ActorRef<NetworkCommand> net = network(false, 0, 0.9999, testKit.<Coordinator.Command>createTestProbe().ref());
         net.tell(new NetworkCommand.Register(Address.edge(0), edge.ref(), "local"));
-        net.tell(handled(Address.ap(0), List.of(new NetworkCommand.Out(Address.edge(0), csi(0, 0), 0, -1, 0)), List.of(),
+        net.tell(handled(Address.ap(0), List.of(new NetworkCommand.Out(Address.edge(0), csi(0, 0), Compute.NONE, -1, 0)), List.of(),
                 false));
         edge.expectNoMessage(SHORT);
     }
@@ -153,7 +155,7 @@ class EmulatorActorsTest {
         for (Address a : List.of(Address.CLOUD, Address.ap(0), Address.ap(1), Address.edge(0), Address.edge(1))) {
             endpoints.put(a, new Endpoint(a));
         }
-        return new RunNode(plan, "local", Charging.of(s.emulator()), s.optimumLimit(), network.ref(), recorder.ref(),
+        return new RunNode(plan, "local", Charging.of(s), s.optimumLimit(), network.ref(), recorder.ref(),
                 testKit.<Emulation.Command>createTestProbe().ref(), executor, new ParameterStore(),
                 new Faults(List.of()), NodeCrash.NONE, endpoints, new AtomicLongArray(plan.nAp()));
     }
@@ -165,7 +167,9 @@ class EmulatorActorsTest {
 
     @Test
     void theCloudKeepsAssigningWhileATrainingJobIsStillRunning() {
-        ScenarioSettings s = EmulatorTestSupport.small("emulator.online-training=true");
+        // circuits take no QPU time, so each training job gets the QPU as soon as it is offered
+        ScenarioSettings s = EmulatorTestSupport.small("emulator.online-training=true",
+                "quantum.device.presets.ideal.circuit=0 us");
         TestProbe<NetworkCommand> network = testKit.createTestProbe();
         List<Runnable> held = new ArrayList<>(); // training jobs that never get a thread
         Plan plan = Plans.of(s, Protocol.NON_CENTRALIZED, qnn(s), false);
@@ -192,7 +196,7 @@ class EmulatorActorsTest {
     @Test
     void anApTransmitsItsFreshPrecoderOrFallsBack() {
         ScenarioSettings s = EmulatorTestSupport.small();
-        AccessPoint ap = new AccessPoint(Plans.of(s, Protocol.NON_CENTRALIZED, qnn(s), false), 1);
+        AccessPoint ap = new AccessPoint(Plans.of(s, Protocol.NON_CENTRALIZED, qnn(s), false), Charges.FREE, 1);
         double[] h = {1, 0, 0, 1, 1, 1}; // K = 3 users x N = 2 antennas
         double[] beta = {1, 1, 1};
         // step 0: no precoder arrives before the transmit instant

@@ -190,7 +190,7 @@ class EmulatorRunTest {
         ScenarioSettings trained = EmulatorTestSupport.small("emulator.protocols=[non-centralized]");
         double[] offline = EmulatorTestSupport.run(trained, dir).outcomes().get(0).cloudParams();
         ScenarioSettings online = EmulatorTestSupport.small("emulator.protocols=[non-centralized]",
-                "emulator.online-training=true", "emulator.compute.circuit=1 us");
+                "emulator.online-training=true", "quantum.device.presets.ideal.circuit=1 us");
         Emulation.Outcome o = EmulatorTestSupport.run(online, Files.exists(dir.resolve("o")) ? dir : mk("o")).outcomes().get(0);
         assertThat(o.cloudParams()).isNotEqualTo(offline);
         assertThat(o.results().fallbacks()).isZero(); // training never held up a decision

@@ -20,6 +20,7 @@ import org.cfqnn.emulator.network.NetworkCommand;
 import org.cfqnn.emulator.network.Traffic;
 import org.cfqnn.emulator.record.Recorder;
 import org.cfqnn.protocol.Address;
+import org.cfqnn.protocol.Compute;
 import org.cfqnn.protocol.Event;
 import org.cfqnn.protocol.Measurement;
 import org.cfqnn.protocol.Message;
@@ -52,16 +53,16 @@ class MessageSerializationTest {
                 new Message.Transmission(3, 1, 2, v, v, false, 2), new Message.Reception(3, 0, 1.5, true),
                 new Message.TrainingData(0, 1, 100, 6), new Message.CloudReady(0),
                 new Timer.Begin(), new Timer.StepTick(4), new Timer.TransmitDue(4), new Timer.CollectTimeout(4),
-                new Timer.TrainingDue(7), new Timer.AirDeadline(4),
+                new Timer.TrainingDue(7), new Timer.AirDeadline(4), new Timer.QpuFree(),
                 new Notice.EntityLost(Address.ap(2), "edge-1"), new Notice.TrainingDone(3, v),
                 new Measurement.OnAir(1, 2, 0, new int[] {1, 0}), new Measurement.UserRate(1, 0, 2.5, true),
                 new Measurement.Latency(1, 0, 300, true), new Measurement.Lost(Address.ap(1), "edge-0", 4),
                 new Measurement.Reassigned(5), new Measurement.Tick(7, true, 99),
                 new NetworkCommand.Register(Address.ap(1), ref.unsafeUpcast(), "edge-0"),
                 new NetworkCommand.Handled(Address.ap(1), 500, List.of(new NetworkCommand.Out(Address.CLOUD,
-                        new Message.Csi(3, 1, v, v, true), 20, 5, 9)), List.of(new NetworkCommand.Later(1000,
+                        new Message.Csi(3, 1, v, v, true), new Compute(1, 2, 3), 5, 9)), List.of(new NetworkCommand.Later(1000,
                         new Timer.TransmitDue(3), 10)), true, false, 42, 1234),
-                new NetworkCommand.Out(Address.edge(1), new Message.Precoder(3, 1, 2, v, v), 0, 1, 2),
+                new NetworkCommand.Out(Address.edge(1), new Message.Precoder(3, 1, 2, v, v), Compute.NONE, 1, 2),
                 new NetworkCommand.Later(5, new Timer.StepTick(2), 3),
                 new NetworkCommand.Initial(Address.WORLD, new Timer.Begin()),
                 new NetworkCommand.Arrival(Address.ap(2), new Message.Reception(1, 0, 2, true), 5, 3, 4, 77, null),
@@ -75,9 +76,9 @@ class MessageSerializationTest {
                 new Coordinator.NodeReady("edge-0", ref.unsafeUpcast(), List.of(Address.ap(0))),
                 new Coordinator.Reached("edge-0", List.of(), List.of(new Coordinator.Traced(5, 1, 2, 3,
                         new TraceWriter.Line(1, 5, 0, "deployment", Address.ap(0), Address.CLOUD, "Csi", 120,
-                                Link.FRONTHAUL, 9, 8, "edge-0", "cloud", 0, 4, 1, 0, 0, 12, "search"))), 7, 8, 9, 10),
+                                Link.FRONTHAUL, 9, 8, "edge-0", "cloud", new Compute(5, 6, 7), 4, 1, 0, 0, 12, "search"))), 7, 8, 9, 10),
                 new Coordinator.Traced(5, 1, 2, 3, new TraceWriter.Line(1, 5, 0, "deployment", Address.ap(0),
-                        Address.CLOUD, "Csi", 120, Link.FRONTHAUL, 9, 8, "edge-0", "cloud", 0, 4, 1, 0, 0, 12, "")),
+                        Address.CLOUD, "Csi", 120, Link.FRONTHAUL, 9, 8, "edge-0", "cloud", Compute.NONE, 4, 1, 0, 0, 12, "")),
                 new Coordinator.WorldFinished(4), new Coordinator.EntityGone(Address.ap(1), "edge-0", 3, 4),
                 new Coordinator.Lines(List.of()),
                 new Coordinator.Idle(5), new Coordinator.Lost(Address.ap(1), "edge-0", 5, 6),

@@ -2,6 +2,7 @@ package org.cfqnn.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.cfqnn.quantum.backend.BackendSpec;
 import org.cfqnn.radio.RadioModel;
 import org.cfqnn.rng.Seed;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class LookaheadTest {
 
     private static final Plan PLAN = new Plan(Protocol.NON_CENTRALIZED, RadioModel.paper(), new Seed(1), 1_000_000,
-            400_000, 800_000, Fallback.LAST, 0, 0, false, false, false, 0, 10, 0, null);
+            400_000, 800_000, Fallback.LAST, 0, 0, false, false, false, 0, 10, 0, null, BackendSpec.EXACT, 0);
 
     /** Every link leaves this node: air 0, fronthaul 100 us, AP-edge 5 us, cloud-edge 70 us, control 0. */
     private static final Lookahead.Links ALL_REMOTE = (link, from, to) -> switch (link) {
@@ -39,6 +40,8 @@ class LookaheadTest {
     void onlyTheLastStepsTransmissionsCanEndTheRunAtOnce() {
         assertThat(Lookahead.of(Role.WORLD, transmission(8), PLAN, ALL_REMOTE)).isEqualTo(Lookahead.NEVER);
         assertThat(Lookahead.of(Role.WORLD, transmission(PLAN.totalTicks() - 1), PLAN, ALL_REMOTE)).isZero();
+        Lookahead.Links apsLocal = (link, from, to) -> link == Link.AIR ? Lookahead.NEVER : 0L;
+        assertThat(Lookahead.of(Role.WORLD, new Timer.StepTick(PLAN.totalTicks()), PLAN, apsLocal)).isZero(); // drained
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.cfqnn.qnn.edge.AmplitudeEdge;
 import org.cfqnn.qnn.GradientMethod;
 import org.cfqnn.qnn.train.SystemTrainer;
 import org.cfqnn.qnn.train.TrainingSettings;
+import org.cfqnn.quantum.backend.BackendSpec;
 import org.cfqnn.radio.RadioModel;
 import org.cfqnn.rng.Seed;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class MachineTest {
                 -10, GradientMethod.ADJOINT, Math.PI / 2), t, "direct", 4, new AmplitudeEdge(2, GradientMethod.ADJOINT,
                 Math.PI / 2), t, 1);
         return new Plan(p, RADIO, new Seed(1), 1_000_000, 1_000_000, 2_000_000, Fallback.LAST, 0, 0, false, false, false,
-                0, 10, 2, p.usesQnn() ? qnn : null);
+                0, 10, 2, p.usesQnn() ? qnn : null, BackendSpec.EXACT, 0);
     }
 
     private static final Memory NO_MEMORY = new Memory() {
@@ -43,7 +44,7 @@ class MachineTest {
     @Test
     void everyEntityHandlesEveryInputItsTypePermits() {
         Plan nc = plan(Protocol.NON_CENTRALIZED);
-        List<Entity<?>> all = List.of(new World(nc), new AccessPoint(nc, 0), new User(nc, 0),
+        List<Entity<?>> all = List.of(new World(nc), new AccessPoint(nc, Charges.FREE, 0), new User(nc, 0),
                 new Cloud(nc, Charges.FREE, NO_MEMORY, 1000), new Edge(nc, Charges.FREE, NO_MEMORY, 0),
                 new Cloud(plan(Protocol.SEARCH), Charges.FREE, NO_MEMORY, 1000));
         for (Entity<?> e : all) {

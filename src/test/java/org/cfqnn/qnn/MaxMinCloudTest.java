@@ -120,6 +120,15 @@ class MaxMinCloudTest {
         assertThat(MaxMinDecoder.WATER_FILLING.decode(s)).containsExactly(0, 1, 1);
         assertThat(MaxMinDecoder.MATCHING.decode(s)).containsExactly(0, 0, 1);
         assertThat(MaxMinDecoder.ARGMAX.decode(s)).containsExactly(0, 0, 0);
+
+        // the decoder's counted work, which the emulator charges: a wealth term per candidate of an AP added
+        Surrogate fresh = new Surrogate(3, 2, all, logValue, new double[12]);
+        fresh.wealth(new int[] {0, 1, 1});
+        assertThat(fresh.operations()).isEqualTo(3 * (1 + 2));
+        long before = fresh.operations();
+        MaxMinDecoder.WATER_FILLING.decode(fresh);
+        // at least the cover's bound: M K = 6 cells x K = 2 x 3 bits of 6
+        assertThat(fresh.operations() - before).isGreaterThanOrEqualTo(6 * 2 * 3);
     }
 
     @ParameterizedTest

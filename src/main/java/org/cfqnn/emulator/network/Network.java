@@ -248,7 +248,7 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
             return null;
         }
         return new TraceWriter.Line(sent, a == null ? -1 : a.time(), step, phase, from, o.to(), m.type(), m.sizeBytes(),
-                link, id, o.cause(), setup.node(), nodes.getOrDefault(o.to(), setup.node()), o.computeNanos(),
+                link, id, o.cause(), setup.node(), nodes.getOrDefault(o.to(), setup.node()), o.compute(),
                 a == null ? 0 : a.latency(), a == null ? 0 : a.jitter(), a == null ? 0 : a.serialization(),
                 a == null ? 0 : a.queueing(), 0, "");
     }

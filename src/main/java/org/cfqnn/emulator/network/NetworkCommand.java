@@ -6,6 +6,7 @@ import org.cfqnn.emulator.CborSerializable;
 import org.cfqnn.emulator.Deliver;
 import org.cfqnn.emulator.record.TraceWriter;
 import org.cfqnn.protocol.Address;
+import org.cfqnn.protocol.Compute;
 import org.cfqnn.protocol.Event;
 import org.cfqnn.protocol.Message;
 import org.cfqnn.protocol.Timer;
@@ -21,10 +22,16 @@ public sealed interface NetworkCommand extends CborSerializable {
     }
 
     /**
-     * A message leaving after {@code computeNanos} of compute, caused by event {@code cause}; {@code seq} is
-     * the sender's own counter (it orders same-time events deterministically and names the message).
+     * A message leaving after {@code compute} (QPU queue, circuits, classical work), caused by event
+     * {@code cause}; {@code seq} is the sender's own counter (it orders same-time events deterministically
+     * and names the message).
      */
-    record Out(Address to, Message message, long computeNanos, long cause, long seq) implements CborSerializable {
+    record Out(Address to, Message message, Compute compute, long cause, long seq) implements CborSerializable {
+
+        /** How long after its cause the message leaves. */
+        public long computeNanos() {
+            return compute.total();
+        }
     }
 
     /** A timer due {@code delay} ns after the event handled. */

@@ -125,7 +125,7 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
     private final TreeMap<Long, Step> pending = new TreeMap<>();
     private final DoubleHistogram minRates = new DoubleHistogram(1_000_000_000L, 3);
     private final DoubleHistogram sumRates = new DoubleHistogram(1_000_000_000L, 3);
-    private final Histogram latency = new Histogram(1, 3_600_000_000_000L, 3);
+    private final Histogram latency = new Histogram(1, 30L * 24 * 3600 * 1_000_000_000L, 3); // up to 30 days: a slow QPU
     private long recorded;
     private double minSum;
     private double sumSum;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import org.cfqnn.io.AsyncLines;
 import org.cfqnn.protocol.Address;
+import org.cfqnn.protocol.Compute;
 import org.cfqnn.protocol.Link;
 import org.cfqnn.scenario.EmulatorSettings.TraceSettings;
 
@@ -11,9 +12,11 @@ import org.cfqnn.scenario.EmulatorSettings.TraceSettings;
  * Streams {@code trace.jsonl} off the network's thread: one JSON object per message,
  * <pre>{"run":"...","t":sentNs,"arrive":ns|null,"wall":ns,"step":s,"phase":"...","from":"ap-0","to":"cloud",
  *  "type":"Csi","bytes":120,"link":"fronthaul","id":...,"cause":...,"lost":false,"fromNode":"local",
- *  "toNode":"local","crossNode":false,"computeNs":0,"latencyNs":100000,"jitterNs":3120,"serNs":960,"queueNs":0}</pre>
+ *  "toNode":"local","crossNode":false,"computeNs":0,"qpuQueueNs":0,"quantumNs":0,"classicalNs":0,
+ *  "latencyNs":100000,"jitterNs":3120,"serNs":960,"queueNs":0}</pre>
  * {@code step} counts within its phase (deployment steps 0 to steps - 1, as in {@code steps.csv});
- * {@code t} is when the message left (after {@code computeNs} of compute at the sender) and {@code arrive}
+ * {@code t} is when the message left (after {@code computeNs} of compute at the sender: {@code qpuQueueNs}
+ * waiting for a QPU + {@code quantumNs} of circuits + {@code classicalNs} of classical work) and {@code arrive}
  * = {@code t + latencyNs + jitterNs + serNs + queueNs} (null when lost). Only the phases and deployment
  * steps the settings ask for are written; lines are in delivery order.
  */
@@ -21,24 +24,24 @@ public final class TraceWriter implements AutoCloseable {
 
     /** One traced message. */
     public record Line(long sent, long arrive, long step, String phase, Address from, Address to, String type,
-                       int bytes, Link link, long id, long cause, String fromNode, String toNode, long computeNs,
+                       int bytes, Link link, long id, long cause, String fromNode, String toNode, Compute compute,
                        long latencyNs, long jitterNs, long serializationNs, long queueNs, long wall, String run) {
 
         /** The same line, never delivered (its recipient is gone). */
         public Line undelivered() {
-            return new Line(sent, -1, step, phase, from, to, type, bytes, link, id, cause, fromNode, toNode, computeNs,
+            return new Line(sent, -1, step, phase, from, to, type, bytes, link, id, cause, fromNode, toNode, compute,
                     0, 0, 0, 0, wall, run);
         }
 
         /** The same line, written at {@code wallNanos} after the run started on the wall clock. */
         public Line withWall(long wallNanos) {
             return new Line(sent, arrive, step, phase, from, to, type, bytes, link, id, cause, fromNode, toNode,
-                    computeNs, latencyNs, jitterNs, serializationNs, queueNs, wallNanos, run);
+                    compute, latencyNs, jitterNs, serializationNs, queueNs, wallNanos, run);
         }
 
         Line withRun(String runName) {
             return new Line(sent, arrive, step, phase, from, to, type, bytes, link, id, cause, fromNode, toNode,
-                    computeNs, latencyNs, jitterNs, serializationNs, queueNs, wall, runName);
+                    compute, latencyNs, jitterNs, serializationNs, queueNs, wall, runName);
         }
 
         /** The JSON object of this line. */
@@ -49,7 +52,9 @@ public final class TraceWriter implements AutoCloseable {
                     + "\",\"to\":\"" + to + "\",\"type\":\"" + type + "\",\"bytes\":" + bytes + ",\"link\":\""
                     + link.label() + "\",\"id\":" + id + ",\"cause\":" + cause + ",\"lost\":" + lost
                     + ",\"fromNode\":\"" + fromNode + "\",\"toNode\":\"" + toNode + "\",\"crossNode\":"
-                    + !fromNode.equals(toNode) + ",\"computeNs\":" + computeNs + ",\"latencyNs\":" + latencyNs
+                    + !fromNode.equals(toNode) + ",\"computeNs\":" + compute.total() + ",\"qpuQueueNs\":" + compute.queueNanos()
+                    + ",\"quantumNs\":" + compute.quantumNanos() + ",\"classicalNs\":" + compute.classicalNanos()
+                    + ",\"latencyNs\":" + latencyNs
                     + ",\"jitterNs\":" + jitterNs + ",\"serNs\":" + serializationNs + ",\"queueNs\":" + queueNs + "}";
         }
     }

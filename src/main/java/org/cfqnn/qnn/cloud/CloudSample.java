@@ -1,12 +1,15 @@
 package org.cfqnn.qnn.cloud;
 
+import org.cfqnn.baseline.Operations;
 import org.cfqnn.radio.CapacityTargets;
 import org.cfqnn.radio.Channel;
 import org.cfqnn.radio.MrTable;
 
 /**
  * What the cloud sees of one channel realization: the estimate, the SNR and interference factor,
- * with the MR coupling table and Phi_assign computed once and reused by every loss evaluation.
+ * with the MR coupling table and Phi_assign computed once and reused by every loss evaluation, and the
+ * classical work a decision on it counted ({@link #operations()}: the table's {@code M K K N}
+ * multiply-adds once built, and the cloud's encoding and decoding steps), which the emulator charges.
  */
 public final class CloudSample {
 
@@ -15,6 +18,7 @@ public final class CloudSample {
     private final double mu;
     private MrTable table;
     private double phi = Double.NaN;
+    private final Operations operations = new Operations(this::tableWork);
 
     public CloudSample(Channel estimate, double rho, double mu) {
         this.estimate = estimate;
@@ -47,6 +51,15 @@ public final class CloudSample {
             table = MrTable.of(estimate);
         }
         return table;
+    }
+
+    private long tableWork() {
+        return table == null ? 0 : (long) nAp() * nUser() * nUser() * estimate.nTx();
+    }
+
+    /** The classical work counted on this sample so far. */
+    public Operations operations() {
+        return operations;
     }
 
     /** {@code Phi_assign} of Eq. 13 (negative). */

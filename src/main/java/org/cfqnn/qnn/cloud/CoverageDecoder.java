@@ -18,6 +18,14 @@ public final class CoverageDecoder {
     private CoverageDecoder() {
     }
 
+    /**
+     * The counted work of one decoding of M x K scores: the covering matching's bound, {@code K} passes
+     * over the {@code M K} cells.
+     */
+    public static long operations(int nAp, int nUser) {
+        return (long) nAp * nUser * nUser;
+    }
+
     public static int[] decode(double[][] s) {
         return Matching.covering(s);
     }

@@ -189,12 +189,16 @@ public final class GraphCloud implements CloudModel {
         @Override
         public int[] assign(CloudSample sample, double[] params, RandomGenerator readout) {
             forward(sample, params, readout, true);
+            sample.operations().add(CoverageDecoder.operations(scores.length, scores[0].length));
             return CoverageDecoder.decode(scores);
         }
 
         @Override
         public int[] assignSampled(CloudSample sample, double[] params, int candidates, RandomGenerator rng) {
             forward(sample, params, rng, true);
+            long perCandidate = CoverageDecoder.operations(scores.length, scores[0].length)
+                    + (long) scores.length * scores[0].length; // a decoding and a min rate from the table
+            sample.operations().add(candidates * perCandidate);
             return CoverageDecoder.sampled(scores, candidates, rng, sample.table(), sample.rho(), sample.mu());
         }
 

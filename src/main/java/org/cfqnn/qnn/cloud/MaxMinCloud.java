@@ -253,27 +253,62 @@ public final class MaxMinCloud implements CloudModel {
             }
         }
 
+        /**
+         * Classical work before the decoder: the priors ({@code M K K} terms from the table), the candidate
+         * links' features and the surrogate's values and harms ({@code K} each per link), the readouts.
+         */
+        long encodingOperations() {
+            long k = priors.nUser();
+            return (long) priors.nAp() * k * k + 2L * links.size() * k + (long) OUTPUTS * links.size() * (scorer.width() + 1);
+        }
+
         /** The decoder's input for outputs {@code y} and harm weight {@code exp(logTau)}. */
         Surrogate surrogate(double[][] y, double logTau) {
-            int nAp = priors.nAp();
-            int nUser = priors.nUser();
-            boolean[] candidate = new boolean[nAp * nUser];
-            double[] logValue = new double[nAp * nUser];
-            double[] harm = new double[nAp * nUser * nUser];
-            double tau = Math.exp(logTau);
-            for (int i = 0; i < links.size(); i++) {
-                int m = links.ap(i);
-                int k = links.user(i);
-                candidate[m * nUser + k] = true;
-                logValue[m * nUser + k] = priors.logValue(m, k) + y[0][i];
-                for (int u = 0; u < nUser; u++) {
-                    int caused = linkOf[m * nUser + u];
-                    double scale = Math.exp((caused >= 0 ? y[1][caused] : 0) + y[2][i]);
-                    harm[(m * nUser + u) * nUser + k] = tau * priors.harm(m, u, k) * scale;
-                }
-            }
-            return new Surrogate(nAp, nUser, candidate, logValue, harm);
+            return MaxMinCloud.surrogate(priors, links, linkOf, y, Math.exp(logTau));
         }
+    }
+
+    /** The decoder's input: candidate links' values and harms, the priors corrected by outputs {@code y}. */
+    private static Surrogate surrogate(LinkPriors priors, LinkSet links, int[] linkOf, double[][] y, double tau) {
+        int nAp = priors.nAp();
+        int nUser = priors.nUser();
+        boolean[] candidate = new boolean[nAp * nUser];
+        double[] logValue = new double[nAp * nUser];
+        double[] harm = new double[nAp * nUser * nUser];
+        for (int i = 0; i < links.size(); i++) {
+            int m = links.ap(i);
+            int k = links.user(i);
+            candidate[m * nUser + k] = true;
+            logValue[m * nUser + k] = priors.logValue(m, k) + y[0][i];
+            for (int u = 0; u < nUser; u++) {
+                int caused = linkOf[m * nUser + u];
+                double scale = Math.exp((caused >= 0 ? y[1][caused] : 0) + y[2][i]);
+                harm[(m * nUser + u) * nUser + k] = tau * priors.harm(m, u, k) * scale;
+            }
+        }
+        return new Surrogate(nAp, nUser, candidate, logValue, harm);
+    }
+
+    /**
+     * The classical part of a decision alone, as if every circuit output were zero: priors, candidate
+     * links, features, surrogate and the water-filling decoder on {@code s}, its work counted on
+     * {@code s.operations()} as a decision counts it. {@code cfqnn bench calibrate} times it.
+     */
+    public static int[] classicalPart(CloudSample s, int perAp, int perUser, double tau) {
+        MrTable t = s.table();
+        LinkPriors priors = LinkPriors.of(t, s.rho(), s.mu());
+        LinkSet links = Candidates.select(priors, perAp, perUser);
+        int[] linkOf = new int[s.nAp() * s.nUser()];
+        java.util.Arrays.fill(linkOf, -1);
+        for (int i = 0; i < links.size(); i++) {
+            linkOf[links.ap(i) * s.nUser() + links.user(i)] = i;
+        }
+        MaxMinFeatures.compute(t, priors, links, s.rho(), s.mu()); // the circuits' inputs: work a decision does
+        Surrogate sur = surrogate(priors, links, linkOf, new double[OUTPUTS][links.size()], tau);
+        int[] a = MaxMinDecoder.WATER_FILLING.decode(sur);
+        long k = s.nUser();
+        s.operations().add((long) s.nAp() * k * k + 2L * links.size() * k + sur.operations());
+        return a;
     }
 
     /** What a worker has decided so far: decisions, candidate links (circuits per round) and decoder time. */
@@ -303,8 +338,10 @@ public final class MaxMinCloud implements CloudModel {
         public int[] assign(CloudSample sample, double[] params, RandomGenerator readout) {
             Forward f = new Forward(sample, pass, params, readout, true);
             long t0 = System.nanoTime();
-            int[] a = design.decoder().decode(f.surrogate(f.y, params[tauIndex]));
+            Surrogate s = f.surrogate(f.y, params[tauIndex]);
+            int[] a = design.decoder().decode(s);
             decoderNanos += System.nanoTime() - t0;
+            sample.operations().add(f.encodingOperations() + s.operations());
             decisions++;
             links += f.links.size();
             return a;
@@ -329,7 +366,10 @@ public final class MaxMinCloud implements CloudModel {
         @Override
         public int[] assignSampled(CloudSample sample, double[] params, int candidates, RandomGenerator rng) {
             Forward f = new Forward(sample, pass, params, rng, true);
-            int[] best = design.decoder().decode(f.surrogate(f.y, params[tauIndex]));
+            Surrogate first = f.surrogate(f.y, params[tauIndex]);
+            int[] best = design.decoder().decode(first);
+            long perRates = (long) sample.nAp() * sample.nUser(); // a min rate read from the table
+            sample.operations().add(f.encodingOperations() + first.operations() + perRates);
             double[] rates = new double[sample.nUser()];
             double[] scratch = new double[3 * sample.nUser()];
             double bestMin = sample.table().minRate(best, sample.rho(), sample.mu(), 0, rates, scratch);
@@ -341,7 +381,9 @@ public final class MaxMinCloud implements CloudModel {
                         yp[o][i] = f.y[o][i] + design.sigma() * rng.nextGaussian();
                     }
                 }
-                int[] a = design.decoder().decode(f.surrogate(yp, params[tauIndex]));
+                Surrogate sc = f.surrogate(yp, params[tauIndex]);
+                int[] a = design.decoder().decode(sc);
+                sample.operations().add(sc.operations() + perRates + (long) OUTPUTS * yp[0].length);
                 double min = sample.table().minRate(a, sample.rho(), sample.mu(), 0, rates, scratch);
                 double sum = Surrogate.sum(rates);
                 if (min > bestMin || (min == bestMin && sum > bestSum)) {

@@ -69,6 +69,7 @@ public enum MaxMinDecoder {
     }
 
     private static int favourite(Surrogate s, int m) {
+        s.count(s.candidates(m).length);
         int best = -1;
         for (int k : s.candidates(m)) {
             if (best < 0 || s.logValue(m, k) > s.logValue(m, best)) {
@@ -90,6 +91,9 @@ public enum MaxMinDecoder {
         for (int k = 0; k < nUser; k++) {
             a[apOfUser[k]] = k;
         }
+        // the bottleneck matching's bound: a binary search over the M K weights, a K x M K matching each
+        long cells = (long) nUser * s.nAp();
+        s.count(cells * nUser * (64 - Long.numberOfLeadingZeros(cells)));
     }
 
     private static void fill(Surrogate s, int[] a) {
@@ -102,6 +106,7 @@ public enum MaxMinDecoder {
             left += x < 0 ? 1 : 0;
         }
         while (left > 0) {
+            s.count(nUser + nAp); // the poorest user, then its best free candidate AP
             int poorest = -1;
             for (int k = 0; k < nUser; k++) {
                 if (!exhausted[k] && (poorest < 0 || w[k] < w[poorest])) {
@@ -153,7 +158,7 @@ public enum MaxMinDecoder {
                     System.arraycopy(w, 0, trial, 0, nUser);
                     s.add(trial, m, from, -1);
                     s.add(trial, m, u, 1);
-                    if (better(trial, w)) {
+                    if (better(s, trial, w)) {
                         System.arraycopy(trial, 0, w, 0, nUser);
                         count[from]--;
                         count[u]++;
@@ -174,7 +179,7 @@ public enum MaxMinDecoder {
                     s.add(trial, m2, u2, -1);
                     s.add(trial, m1, u2, 1);
                     s.add(trial, m2, u1, 1);
-                    if (better(trial, w)) {
+                    if (better(s, trial, w)) {
                         System.arraycopy(trial, 0, w, 0, nUser);
                         a[m1] = u2;
                         a[m2] = u1;
@@ -185,7 +190,8 @@ public enum MaxMinDecoder {
         }
     }
 
-    private static boolean better(double[] x, double[] w) {
+    private static boolean better(Surrogate s, double[] x, double[] w) {
+        s.count(5L * x.length); // the copy, then min and sum of both
         double a = Surrogate.min(x);
         double b = Surrogate.min(w);
         return a > b + EPS || (a >= b - EPS && Surrogate.sum(x) > Surrogate.sum(w) + EPS);

@@ -177,6 +177,8 @@ public final class PaperCloud implements CloudModel {
 
         @Override
         public int[] assign(CloudSample sample, double[] params, RandomGenerator rng) {
+            // the encoding reads every coefficient of the estimate; the decoding floors one readout per AP
+            sample.operations().add((long) nAp * sample.nUser() * sample.estimate().nTx() + nAp);
             return decode(sample, params, rng, true);
         }
 

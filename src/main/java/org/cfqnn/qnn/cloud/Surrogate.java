@@ -12,6 +12,8 @@ import java.util.Arrays;
  */
 public final class Surrogate {
 
+    private long operations;
+
     private final int nAp;
     private final int nUser;
     private final boolean[] candidate;
@@ -77,8 +79,19 @@ public final class Surrogate {
         return victims[m];
     }
 
+    /** Wealth terms read or written and comparisons made on this surrogate so far: the decoder's work. */
+    public long operations() {
+        return operations;
+    }
+
+    /** Counts {@code n} more operations of the decoder. */
+    void count(long n) {
+        operations += n;
+    }
+
     /** Adds ({@code sign = 1}) or removes ({@code -1}) AP m serving u to the wealths W. */
     public void add(double[] w, int m, int u, double sign) {
+        operations += 1 + victims[m].length;
         w[u] += sign * value[m * nUser + u];
         int row = (m * nUser + u) * nUser;
         for (int k : victims[m]) {

@@ -77,6 +77,11 @@ public final class QpuQueue {
         return head == null ? OptionalLong.empty() : OptionalLong.of(Math.max(head.readyNanos(), freeAt[firstFree()]));
     }
 
+    /** When the QPU free first is free (every QPU busy until then); {@code Long.MIN_VALUE} if one never ran. */
+    public long firstFreeAt() {
+        return freeAt[firstFree()];
+    }
+
     /** Training executions submitted and not yet started. */
     public int trainingWaiting() {
         return training.size();
