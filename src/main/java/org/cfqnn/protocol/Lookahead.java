@@ -43,6 +43,38 @@ public final class Lookahead {
         };
     }
 
+    /**
+     * The earliest delay after {@code e}'s time at which handling it at an entity of {@code role} can create
+     * any event at all: a message to any entity over {@code all} (every link's smallest delay, wherever the
+     * entities are), or a timer of its own. Events due before that instant can be delivered together
+     * within one node without changing anything. Conservative: runs that train (emulated or online) queue
+     * training on the QPUs, whose timers may fall at any instant, so there it is 0, as for every event not
+     * listed.
+     */
+    public static long local(Role role, Event e, Plan plan, Links all) {
+        if (plan.onlineTraining() || plan.cloudTrainingPhase() || plan.edgeTrainingTicks() > 0 || plan.realClock()) {
+            return 0;
+        }
+        return switch (role) {
+            case AP -> {
+                if (e instanceof Message.Pilot) { // CSI up (and to its edge), and the transmit timer
+                    long csi = all.delay(Link.FRONTHAUL, Role.AP, Role.CLOUD);
+                    if (plan.protocol() == Protocol.NON_CENTRALIZED) {
+                        csi = Math.min(csi, all.delay(Link.AP_EDGE, Role.AP, Role.EDGE));
+                    }
+                    yield Math.min(csi, plan.deadline());
+                }
+                yield e instanceof Message.Assignment || e instanceof Message.Precoder ? NEVER : 0;
+            }
+            case EDGE -> e instanceof Message.Csi || e instanceof Message.Assignment
+                    ? all.delay(Link.AP_EDGE, Role.EDGE, Role.AP) : 0; // its precoder
+            case CLOUD -> e instanceof Message.Csi || e instanceof Timer.CollectTimeout
+                    ? Math.min(decisions(all), plan.collectTimeout()) : 0; // assignments, or the collect timer
+            case USER -> e instanceof Message.Reception ? NEVER : 0;
+            case WORLD -> 0;
+        };
+    }
+
     private static long world(Event e, Plan plan, Links links) {
         if (e instanceof Timer.StepTick t && t.step() >= plan.totalTicks()) {
             return 0; // the end of the drain: the run ends there for every node at once

@@ -45,6 +45,30 @@ class LookaheadTest {
     }
 
     @Test
+    void withinANodeEventsAreQuietUntilTheirFirstPossibleOutput() {
+        // every link as if remote: fronthaul 100 us, AP-edge 5 us, cloud-edge 70 us; deadline 400 us,
+        // collect timeout 800 us
+        Message.Pilot pilot = new Message.Pilot(3, 0, new double[6], new double[6], new double[3], true);
+        assertThat(Lookahead.local(Role.AP, pilot, PLAN, ALL_REMOTE)).isEqualTo(5_000); // CSI to its edge
+        Plan search = new Plan(Protocol.SEARCH, RadioModel.paper(), new Seed(1), 1_000_000, 400_000, 800_000,
+                Fallback.LAST, 0, 0, false, false, false, 0, 10, 0, null, BackendSpec.EXACT, 0);
+        assertThat(Lookahead.local(Role.AP, pilot, search, ALL_REMOTE)).isEqualTo(100_000); // no edge: CSI up
+        assertThat(Lookahead.local(Role.AP, new Message.Assignment(3, new int[4], true), PLAN, ALL_REMOTE))
+                .isEqualTo(Lookahead.NEVER); // it only stores the assignment
+        assertThat(Lookahead.local(Role.CLOUD, new Message.Csi(3, 0, new double[6], new double[6], true), PLAN,
+                ALL_REMOTE)).isEqualTo(70_000); // an assignment down the cloud-edge link
+        assertThat(Lookahead.local(Role.EDGE, new Message.Assignment(3, new int[4], true), PLAN, ALL_REMOTE))
+                .isEqualTo(5_000);
+        assertThat(Lookahead.local(Role.WORLD, new Timer.StepTick(3), PLAN, ALL_REMOTE)).isZero();
+        assertThat(Lookahead.local(Role.USER, new Message.Reception(3, 0, 1.0, true), PLAN, ALL_REMOTE))
+                .isEqualTo(Lookahead.NEVER);
+        // training on the QPUs may set timers at any instant: no window at all
+        Plan online = new Plan(Protocol.NON_CENTRALIZED, RadioModel.paper(), new Seed(1), 1_000_000, 400_000,
+                800_000, Fallback.LAST, 0, 0, true, false, false, 0, 10, 0, null, BackendSpec.EXACT, 0);
+        assertThat(Lookahead.local(Role.AP, pilot, online, ALL_REMOTE)).isZero();
+    }
+
+    @Test
     void linksThatStayOnTheNodeAddNothing() {
         Lookahead.Links local = (link, from, to) -> link == Link.AIR ? Lookahead.NEVER : ALL_REMOTE.delay(link, from, to);
         // an AP whose world is local: only its CSI upload can leave the node

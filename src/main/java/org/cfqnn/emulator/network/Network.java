@@ -85,6 +85,7 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
     private Map<String, ActorRef<NetworkCommand>> peers = Map.of();
     private Lookahead.Links leaving;
     private boolean streaming;
+    private final Lookahead.Links allLinks; // every link's smallest delay, for windows within this node
     private long horizon = Long.MAX_VALUE; // virtual time: the world's last instant, once it is known
     private long startMicros;
     private WallTimer timer; // real time only
@@ -106,6 +107,10 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
         this.virtual = !setup.plan().realClock();
         this.nAp = setup.plan().nAp();
         this.links = new LinkModel(setup.links(), setup.plan().seed().split("links"));
+        this.allLinks = (link, from, to) -> {
+            LinkSettings l = setup.links().get(link);
+            return l == null ? 0 : l.latency();
+        };
     }
 
     public static Behavior<NetworkCommand> create(Setup setup) {
@@ -182,16 +187,18 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
             traffic.hop(false, WallClock.micros() - h.wallSentMicros());
         }
         int from = h.from().ordinal(nAp);
+        // virtual time: relative to the event handled (a window delivers several instants at once)
+        long base = virtual ? h.base() : clock();
         for (NetworkCommand.Out o : h.sends()) {
-            send(h.from(), from, o);
+            send(h.from(), from, o, base);
         }
         for (NetworkCommand.Later l : h.timers()) {
-            long at = virtual ? now + l.delay() : Math.max(clock(), h.base() + l.delay());
+            long at = virtual ? h.base() + l.delay() : Math.max(clock(), h.base() + l.delay());
             enqueue(new Pending(at, from, l.seq(), h.from(), new Deliver(l.timer(), at, eventId(from, l.seq())), null));
         }
         if (h.finished()) {
-            setup.coordinator().tell(new Coordinator.WorldFinished(clock()));
-            horizon = now; // nothing after the world's last instant is delivered here
+            setup.coordinator().tell(new Coordinator.WorldFinished(base));
+            horizon = base; // nothing after the world's last instant is delivered here
         }
         if (h.ack() && virtual) {
             unacked.merge(h.from(), -1, Integer::sum);
@@ -201,8 +208,8 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
         return this;
     }
 
-    private void send(Address fromAddress, int from, NetworkCommand.Out o) {
-        long sent = clock() + o.computeNanos();
+    private void send(Address fromAddress, int from, NetworkCommand.Out o, long base) {
+        long sent = base + o.computeNanos();
         Link link = Link.between(fromAddress, o.to());
         Message m = o.message();
         LinkModel.Arrival a = links.arrival(link, from, o.to().ordinal(nAp), sent, m.sizeBytes());
@@ -357,9 +364,23 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
                     report();
                     return;
                 }
-                long t = queue.peek().time();
-                deliverBatch(t, waveNumber(t));
+                deliverWindow();
             }
+        }
+    }
+
+    /**
+     * Delivers the events due at the earliest queued instant, and with them every later event due before
+     * anything they cause could happen ({@link Lookahead#local}), instant by instant, without waiting for
+     * the answers in between: within one node, the same conservative rule as across nodes.
+     */
+    private void deliverWindow() {
+        long end = Math.min(windowEnd, horizon == Long.MAX_VALUE ? Long.MAX_VALUE : horizon + 1);
+        long t = queue.peek().time();
+        long bound = plus(t, deliverBatch(t, waveNumber(t)));
+        while (!queue.isEmpty() && queue.peek().time() < Math.min(bound, end)) {
+            long next = queue.peek().time();
+            bound = Math.min(bound, plus(next, deliverBatch(next, waveNumber(next))));
         }
     }
 
@@ -375,11 +396,15 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
         return after + 1;
     }
 
-    /** Delivers every queued event due at {@code t} as wave {@code wave} of that instant. */
-    private void deliverBatch(long t, int wave) {
+    /**
+     * Delivers every queued event due at {@code t} as wave {@code wave} of that instant; returns how soon
+     * after {@code t} any of them could cause a new event ({@link Lookahead#local}).
+     */
+    private long deliverBatch(long t, int wave) {
         now = t;
         lastTime = t;
         lastWave = wave;
+        long quiet = Lookahead.NEVER;
         while (!queue.isEmpty() && queue.peek().time() == t) {
             Pending p = queue.poll();
             ActorRef<Deliver> ref = p.to() == null ? null : entities.get(p.to());
@@ -391,8 +416,10 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
                 outstanding++;
                 unacked.merge(p.to(), 1, Integer::sum);
                 ref.tell(stamped(p.deliver()));
+                quiet = Math.min(quiet, Lookahead.local(p.to().role(), p.deliver().event(), setup.plan(), allLinks));
             }
         }
+        return quiet;
     }
 
     /** The window (or wave) is done: what left for other nodes, the trace lines, and how soon this node may reach them. */
