@@ -19,6 +19,9 @@ import org.cfqnn.input.Require;
 import org.cfqnn.io.AtomicFiles;
 import org.cfqnn.io.JsonNodes;
 import org.cfqnn.io.OutputDir;
+import org.cfqnn.qnn.ModelFiles;
+import org.cfqnn.qnn.QnnAssignment;
+import org.cfqnn.qnn.TrainedQnn;
 import org.cfqnn.radio.RadioModel;
 import org.cfqnn.report.CsvWriter;
 import org.cfqnn.report.Plots;
@@ -34,9 +37,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code cfqnn compare}: Monte-Carlo comparison of the classical assignment methods. */
+/** {@code cfqnn compare}: Monte-Carlo comparison of assignment methods, trained cloud QNNs among them. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Monte-Carlo comparison of assignment methods (MR precoders) on fresh channels.",
+        description = {"Monte-Carlo comparison of assignment methods (MR precoders) on fresh channels,",
+                "trained cloud QNNs among them with --model.",
                 "Writes DIR/trials.csv, DIR/summary.json and DIR/min-rate-cdf.png; prints a table",
                 "with each method's mean decision time. The optimum enumerates up to",
                 "baselines.optimum-limit assignments K^M; beyond, CP-SAT searches within the time",
@@ -81,6 +85,11 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the results.")
     Path out;
 
+    @Option(names = "--model", paramLabel = "DIR", description = "Trained models (cfqnn train) whose cloud QNN "
+            + "is compared too, named qnn-<cloud ansatz> (the directory's name when two clash); repeatable. A "
+            + "size-free cloud trained on another network size decodes this one.")
+    List<Path> models = List.of();
+
     @Option(names = "--optimum-time-limit", paramLabel = "SECONDS",
             description = "Time the CP-SAT optimum may take per trial (default: baselines.optimum-time-limit).")
     Double optimumTimeLimit;
@@ -113,6 +122,7 @@ public final class CompareCommand implements Callable<Integer> {
                 compared.add(m);
             }
         }
+        compared.addAll(qnnMethods(model));
         long runSeed = seed != null ? seed : Defaults.cfqnn().getLong("seed");
         CompareExperiment.Layouts layouts = switch (layout) {
             case "random" -> CompareExperiment.Layouts.RANDOM;
@@ -152,6 +162,26 @@ public final class CompareCommand implements Callable<Integer> {
             throw new InvalidInputException("--optimum-time-limit", optimumTimeLimit, "must be a number of seconds > 0, at most "
                     + (long) BaselineSettings.MAX_TIME_LIMIT);
         }
+    }
+
+    /** One method per --model directory, resized to the compared network. */
+    private List<AssignmentMethod> qnnMethods(RadioModel model) {
+        List<AssignmentMethod> out = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>(methods);
+        names.add(reference);
+        for (Path dir : models) {
+            TrainedQnn q = ModelFiles.read(dir).resized(model.nAp(), model.nUser(), model.nTx(), "--model");
+            String name = QnnAssignment.defaultName(q);
+            if (!names.add(name)) {
+                name = dir.toAbsolutePath().normalize().getFileName().toString();
+                if (!names.add(name)) {
+                    throw new InvalidInputException("--model", dir, "names a method already compared (" + name
+                            + "); give each model directory its own name");
+                }
+            }
+            out.add(new QnnAssignment(name, q));
+        }
+        return out;
     }
 
     private static AssignmentMethod method(String flag, String name, BaselineSettings b) {

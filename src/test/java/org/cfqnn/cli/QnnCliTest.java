@@ -108,6 +108,46 @@ class QnnCliTest {
         assertThat(r.err()).contains("--model: missing");
     }
 
+    @Test
+    void compareTablesTrainedCloudsBesideTheBaselinesAndTheOptimum() throws Exception {
+        Path paper = Path.of("src/test/resources/models-v1/paper");
+        Path out = dir.resolve("compare-qnn");
+        CliRunner r = CliRunner.run("compare", "--nap", "4", "--nuser", "3", "--ntx", "2", "--trials", "6",
+                "--methods", "search", "--model", models.toString(), "--model", paper.toString(),
+                "--out", out.toString(), "--no-progress");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("qnn-graph").contains("qnn-paper");
+        JsonNode methods = JsonNodes.MAPPER.readTree(out.resolve("summary.json").toFile()).get("methods");
+        for (String name : new String[] {"qnn-graph", "qnn-paper"}) {
+            // the exact optimum bounds every method on the estimate (ratio <= 1 up to rounding)
+            double ratio = methods.get(name).get("meanRatioToReference").asDouble();
+            assertThat(ratio).as(name).isGreaterThan(0).isLessThanOrEqualTo(1 + 1e-9);
+        }
+        // the same seed and models decide the same
+        Path again = dir.resolve("compare-qnn-again");
+        CliRunner.run("compare", "--nap", "4", "--nuser", "3", "--ntx", "2", "--trials", "6", "--methods", "search",
+                "--model", models.toString(), "--model", paper.toString(), "--out", again.toString(), "--no-progress");
+        assertThat(Files.readString(again.resolve("trials.csv"))).isEqualTo(Files.readString(out.resolve("trials.csv")));
+
+        // a model for one size only, a missing directory, and a third model named as another (qnn-graph, then
+        // its directory's name) are refused
+        r = CliRunner.run("compare", "--nap", "5", "--nuser", "3", "--ntx", "2", "--trials", "2", "--model",
+                paper.toString(), "--out", dir.resolve("never1").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--model").contains("cannot decode M=5 K=3 N=2");
+        r = CliRunner.run("compare", "--nap", "4", "--nuser", "3", "--ntx", "2", "--trials", "2", "--model",
+                dir.resolve("nowhere").toString(), "--out", dir.resolve("never2").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("no such model directory");
+        r = CliRunner.run("compare", "--nap", "4", "--nuser", "3", "--ntx", "2", "--trials", "2", "--model",
+                models.toString(), "--model", models.toString(), "--model", models.toString(), "--out",
+                dir.resolve("never3").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--model").contains("names a method already compared");
+        assertThat(dir.resolve("never1")).doesNotExist();
+        assertThat(dir.resolve("never3")).doesNotExist();
+    }
+
     private Path corrupted(String name, java.util.function.Consumer<ObjectNode> change) throws Exception {
         Path copy = dir.resolve("corrupt-" + name);
         Files.createDirectories(copy);
