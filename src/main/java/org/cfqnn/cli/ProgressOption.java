@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 public final class ProgressOption {
 
     @Option(names = "--progress", negatable = true,
-            description = "Show progress on stderr (default: on; a bar in a terminal, a line per 10% in logs).")
+            description = "Show progress on stderr (default: on; a bar in a terminal, a line per 10%% in logs).")
     Boolean progress;
 
     /** A bar in a terminal, log lines otherwise; nothing with --no-progress. */

@@ -58,7 +58,7 @@ public final class RunCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--replications", paramLabel = "R", description = "Run every protocol with seeds S..S+R-1 and "
-            + "report means with 95% confidence intervals (overrides emulator.replications).")
+            + "report means with 95%% confidence intervals (overrides emulator.replications).")
     Integer replications;
 
     @Override

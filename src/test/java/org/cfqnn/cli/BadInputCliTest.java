@@ -137,4 +137,26 @@ class BadInputCliTest {
         assertThat(usage).contains(" --nap=M ", " --nuser=K ", " --ntx=N ", " --out=FILE ", " --seed=S ")
                 .doesNotContain("[--nap", "[--nuser", "[--ntx", "[--out", "[--seed");
     }
+
+    /** picocli formats descriptions: a bare percent sign prints a warning and the raw text instead. */
+    @Test
+    void everyCommandsHelpFormatsCleanly() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            picocli.CommandLine root = new picocli.CommandLine(new CfqnnCommand());
+            java.util.List<picocli.CommandLine> all = new java.util.ArrayList<>(java.util.List.of(root));
+            for (int i = 0; i < all.size(); i++) {
+                all.addAll(all.get(i).getSubcommands().values());
+            }
+            for (picocli.CommandLine c : all) {
+                String usage = c.getUsageMessage();
+                assertThat(usage).as(c.getCommandName()).doesNotContain("%n");
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(captured.toString()).doesNotContain("picocli WARN");
+    }
 }
