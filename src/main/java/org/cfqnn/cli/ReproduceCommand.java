@@ -121,7 +121,7 @@ public final class ReproduceCommand implements Callable<Integer> {
             plotVsMu(result, dir, "minRate", "min-rate.png", "Min user rate vs interference factor", "min rate (bit/s/Hz)");
             plotVsMu(result, dir, "ratio", "ratio-to-optimum.png", "Mean min rate / optimum", "ratio to optimum");
             writeCloudLoss(paperRun.cloudLoss(), improvedRun.cloudLoss(), dir);
-            writeEdgeLoss(paperRun.edgeLoss(), improvedRun.edgeLoss(), dir);
+            writeEdgeLoss(paperRun.edgeLoss(), headline.initialLoss(), improvedRun.edgeLoss(), improvedHeadline.initialLoss(), dir);
             ObjectNode summary = summary(result, paperRun, improvedRun, headline, improvedHeadline, paper);
             summary.put("trainSeconds", trainSeconds);
             summary.put("evaluateSeconds", evalSeconds);
@@ -261,25 +261,37 @@ public final class ReproduceCommand implements Callable<Integer> {
                 paper.nData(), "qnn-paper"), dir.file("fig5-cloud-loss.png"), plots.formats());
     }
 
-    private void writeEdgeLoss(LossCurve paper, LossCurve improved, OutputDir dir) {
-        double[] p = paper.perEpoch();
-        double[] q = improved.perEpoch();
+    /**
+     * Fig. 6 with episode 0, the loss of the initial parameters on episode 1's samples, so that the drop
+     * over the first episode shows.
+     */
+    private void writeEdgeLoss(LossCurve paper, double paperInitial, LossCurve improved, double improvedInitial,
+                               OutputDir dir) {
+        double[] p = withInitial(paperInitial, paper.perEpoch());
+        double[] q = withInitial(improvedInitial, improved.perEpoch());
         try (CsvWriter csv = new CsvWriter(dir.file("fig6-edge-loss.csv"), List.of("system", "episode", "meanLoss"))) {
             for (int e = 0; e < p.length; e++) {
-                csv.row("qnn-paper", e + 1, p[e]);
+                csv.row("qnn-paper", e, p[e]);
             }
             for (int e = 0; e < q.length; e++) {
-                csv.row("qnn-improved", e + 1, q[e]);
+                csv.row("qnn-improved", e, q[e]);
             }
         }
         double[] x = new double[p.length];
         for (int i = 0; i < x.length; i++) {
-            x[i] = i + 1;
+            x[i] = i;
         }
         Map<String, double[]> series = new LinkedHashMap<>();
         series.put("paper edge ansatz", p);
-        Plots.save(Plots.lines("Edge QNN training loss per episode, Eq. 17 (Fig. 6)", "episode", "mean loss", x, series),
-                dir.file("fig6-edge-loss.png"), plots.formats());
+        Plots.save(Plots.lines("Edge QNN training loss per episode, Eq. 17 (Fig. 6; episode 0: initial parameters)",
+                "episode", "mean loss", x, series), dir.file("fig6-edge-loss.png"), plots.formats());
+    }
+
+    private static double[] withInitial(double initial, double[] perEpoch) {
+        double[] out = new double[perEpoch.length + 1];
+        out[0] = initial;
+        System.arraycopy(perEpoch, 0, out, 1, perEpoch.length);
+        return out;
     }
 
     private static ObjectNode summary(ReproduceExperiment.Result r, SystemTrainer.Run paper, SystemTrainer.Run improved,

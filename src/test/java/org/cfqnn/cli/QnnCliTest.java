@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.cfqnn.io.JsonNodes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -249,6 +250,12 @@ class QnnCliTest {
         JsonNode s = JsonNodes.MAPPER.readTree(out.resolve("summary.json").toFile());
         assertThat(s.at("/results/0.10/optimum/meanRatioToOptimum").asDouble()).isEqualTo(1.0);
         assertThat(s.at("/edgeHeadline/firstEpisodeDrop").isNumber()).isTrue();
+        // Fig. 6 starts at episode 0, the initial parameters' loss of the headline
+        List<String> fig6 = Files.readAllLines(out.resolve("fig6-edge-loss.csv"));
+        assertThat(fig6.get(1)).startsWith("qnn-paper,0,");
+        assertThat(Double.parseDouble(fig6.get(1).split(",")[2]))
+                .isCloseTo(s.at("/edgeHeadline/initialLoss").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(fig6.get(2)).startsWith("qnn-paper,1,");
     }
 
     @Test
