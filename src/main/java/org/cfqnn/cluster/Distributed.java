@@ -36,6 +36,8 @@ public final class Distributed {
                                             Work.Listener listener) {
         long start = System.nanoTime();
         List<EmulatorRunner.Unit> units = EmulatorRunner.units(points);
+        // a model the units share is trained once, here, not on every worker
+        EmulatorRunner.SharedModels shared = EmulatorRunner.sharedModels(units);
         CompletableFuture<Work.Gathered> gathered = new CompletableFuture<>();
         Work.Gathered g;
         try (ProgressListener bar = progress.start("emulate " + units.size() + " units on the workers", units.size())) {
@@ -56,7 +58,7 @@ public final class Distributed {
                     }
                 }
             };
-            system.systemActorOf(Work.pool(units, gathered, l), "cfqnn-pool-" + System.nanoTime(), Props.empty());
+            system.systemActorOf(Work.pool(units, shared.perUnit(), gathered, l), "cfqnn-pool-" + System.nanoTime(), Props.empty());
             long timeout = units.get(0).settings().emulator().runTimeout() * units.size();
             g = gathered.get(timeout, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -68,7 +70,7 @@ public final class Distributed {
             throw new IllegalStateException("interrupted", e);
         }
         List<Emulation.Outcome> outcomes = new ArrayList<>();
-        List<EmulatorRunner.Training> trainings = new ArrayList<>();
+        List<EmulatorRunner.Training> trainings = new ArrayList<>(shared.trainings());
         AsyncLines<String> steps = new AsyncLines<>(out.steps(), l -> l);
         out.track().accept(steps);
         AsyncLines<String> trace = new AsyncLines<>(out.trace(), l -> l);

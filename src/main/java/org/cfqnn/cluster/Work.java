@@ -67,8 +67,11 @@ public final class Work {
     public record Join(ActorRef<PoolCommand> pool) implements WorkerCommand {
     }
 
-    /** Run unit {@code unit}: its resolved scenario (seed included) and its sweep value. */
-    public record Job(int unit, String config, String sweepValue) implements WorkerCommand {
+    /**
+     * Run unit {@code unit}: its resolved scenario (seed included), its sweep value, and the bundles of the
+     * models it shares with other units, by QNN system ({@link EmulatorRunner#sharedModels}).
+     */
+    public record Job(int unit, String config, String sweepValue, Map<String, String> models) implements WorkerCommand {
     }
 
     /** The worker's own unit finished (or failed), off its thread. Local only. */
@@ -241,8 +244,8 @@ public final class Work {
      * least {@code workers} of them are expected), redoes the units of workers that are lost, and completes
      * {@code gathered} with everything in unit order ({@code listener} hears of every unit handed out and done).
      */
-    public static Behavior<PoolCommand> pool(List<EmulatorRunner.Unit> units, CompletableFuture<Gathered> gathered,
-                                             Listener listener) {
+    public static Behavior<PoolCommand> pool(List<EmulatorRunner.Unit> units, List<Map<String, String>> models,
+                                             CompletableFuture<Gathered> gathered, Listener listener) {
         return Behaviors.setup(ctx -> {
             ctx.getSystem().receptionist().tell(Receptionist.subscribe(WORKER_KEY,
                     ctx.messageAdapter(Receptionist.Listing.class, Workers::new)));
@@ -282,7 +285,7 @@ public final class Work {
                         steps.put(u, new ArrayList<>());
                         trace.put(u, new ArrayList<>());
                         EmulatorRunner.Unit unit = units.get(u);
-                        r.worker().tell(new Job(u, unit.settings().sourceText(), unit.value()));
+                        r.worker().tell(new Job(u, unit.settings().sourceText(), unit.value(), models.get(u)));
                         listener.assigned(u, r.worker());
                         return Behaviors.same();
                     })
@@ -347,7 +350,7 @@ public final class Work {
                 try {
                     ScenarioSettings s = ScenarioSettings.of(ConfigFactory.parseString(job.config()));
                     EmulatorRunner.UnitResult r = EmulatorRunner.runUnit(new EmulatorRunner.Unit(job.sweepValue(), s),
-                            EmulatorRunner.Outputs.in(dir), system, Topology.local(host));
+                            job.models(), EmulatorRunner.Outputs.in(dir), system, Topology.local(host));
                     List<String> steps = Files.readAllLines(dir.resolve("steps.csv"));
                     Path t = dir.resolve("trace.jsonl");
                     List<String> trace = Files.exists(t) ? Files.readAllLines(t) : List.of();

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -202,13 +203,64 @@ public final class EmulatorRunner {
     public record UnitResult(List<Emulation.Outcome> outcomes, List<Training> trainings) implements CborSerializable {
     }
 
-    /** Runs one unit on this node and the hosts of {@code topology}, streaming its steps and trace. */
-    public static UnitResult runUnit(Unit unit, Outputs out, ActorSystem<Request> system, Topology topology) {
+    /**
+     * Offline models that several units share (the sweep points of one seed), obtained once on this node so
+     * that the nodes running the units need not train them again: per unit, each QNN system's model by
+     * system name, as a model bundle ({@link ModelFiles#bundle}). A model only one unit uses (a replication's
+     * own seed) is left to the node that runs it, so replications train in parallel; so is one whose bundle
+     * exceeds {@link #MAX_SHIPPED_CHARS}.
+     */
+    public record SharedModels(List<Map<String, String>> perUnit, List<Training> trainings) {
+    }
+
+    /** Largest model bundle shipped with a unit (a cluster message stays well inside Artery's frames). */
+    static final int MAX_SHIPPED_CHARS = 128 * 1024;
+
+    public static SharedModels sharedModels(List<Unit> units) {
+        Map<String, Integer> uses = new HashMap<>();
+        for (Unit u : units) {
+            offlineSystems(u.settings()).forEach(q -> uses.merge(trainingKey(u.settings().withSystem(q)), 1, Integer::sum));
+        }
+        Map<String, String> bundles = new HashMap<>();
+        List<Training> trainings = new ArrayList<>();
+        List<Map<String, String>> perUnit = new ArrayList<>();
+        for (Unit u : units) {
+            Map<String, String> models = new LinkedHashMap<>();
+            for (ScenarioSettings.QnnSystem q : offlineSystems(u.settings())) {
+                ScenarioSettings sys = u.settings().withSystem(q);
+                String key = trainingKey(sys);
+                if (uses.get(key) > 1) {
+                    String bundle = bundles.computeIfAbsent(key, k -> ModelFiles.bundle(obtain(sys, false, trainings)));
+                    if (bundle.length() <= MAX_SHIPPED_CHARS) {
+                        models.put(q.name(), bundle);
+                    }
+                }
+            }
+            perUnit.add(models);
+        }
+        return new SharedModels(perUnit, trainings);
+    }
+
+    /** The QNN systems a unit trains or loads before its runs (none when it trains them by emulation). */
+    private static List<ScenarioSettings.QnnSystem> offlineSystems(ScenarioSettings s) {
+        boolean usesQnn = s.emulator().protocols().stream().anyMatch(Protocol::usesQnn);
+        return !usesQnn || s.emulator().training() == TrainingMode.EMULATE ? List.of() : s.systems();
+    }
+
+    /**
+     * Runs one unit on this node and the hosts of {@code topology}, streaming its steps and trace; {@code
+     * models} are bundles of offline models by system name ({@link #sharedModels}) that it need not obtain.
+     */
+    public static UnitResult runUnit(Unit unit, Map<String, String> models, Outputs out, ActorSystem<Request> system,
+                                     Topology topology) {
         AsyncLines<String> steps = new AsyncLines<>(out.steps(), line -> line);
         TraceWriter trace = TraceWriter.open(out.trace(), unit.settings().emulator().trace());
         Runs runs;
         try (steps; trace) {
             runs = new Runs(system, topology, steps, trace, ProgressListener.NONE);
+            models.forEach((name, bundle) -> runs.offline.put(
+                    trainingKey(unit.settings().withSystem(systemNamed(unit.settings(), name))),
+                    ModelFiles.fromBundle(bundle)));
             runs.unit(unit);
         }
         return new UnitResult(runs.outcomes, runs.trainings);
@@ -329,6 +381,11 @@ public final class EmulatorRunner {
         long training = totalTicks(points) - runs * s.emulator().steps();
         return "emulate " + runs + " runs x " + s.emulator().steps() + " steps"
                 + (training > 0 ? " + " + training + " training steps" : "");
+    }
+
+    private static ScenarioSettings.QnnSystem systemNamed(ScenarioSettings s, String name) {
+        return s.systems().stream().filter(q -> q.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no QNN system " + name + " in the unit's scenario"));
     }
 
     private static String trainingKey(ScenarioSettings s) {

@@ -29,7 +29,7 @@ class WorkPoolTest {
 
     private static final Set<String> WORKER = Set.of(ClusterNode.WORKER);
 
-    /** Two sweep points with two replications each: four units, emulated training in every one. */
+    /** Two sweep points with two replications each: four units; each seed's offline model serves two of them. */
     private static List<EmulatorRunner.Point> points() {
         String[] common = {"emulator.steps=16", "emulator.replications=2",
                 "emulator.protocols=[non-centralized, greedy-maxmin]", "emulator.links.fronthaul.loss=0.05"};
@@ -82,6 +82,8 @@ class WorkPoolTest {
             assertThat(r.outcomes()).hasSize(8);
             assertThat(r.nodes().get(0)).isEqualTo("world: pool of 4 units (sweep points x replications)");
             assertThat(r.nodes().size() - 1).as("workers that ran units").isGreaterThanOrEqualTo(2);
+            // each seed's model was trained once, on the world node, and shipped with both its units
+            assertThat(r.trainings()).hasSize(2).hasSameSizeAs(single.report().trainings());
             assertSameOutputs(pool, r, single);
         }
     }
