@@ -43,9 +43,14 @@ public final class BreakdownChart {
         }
     }
 
-    /** The charts by file name (without extension): one, or one per protocol with {@code sweep}. */
-    public static Map<String, CategoryChart> charts(List<Emulation.Outcome> outcomes, boolean sweep) {
+    /**
+     * The charts by file name (without extension): one, or with a sweep ({@code sweepKey} not empty) one per
+     * protocol.
+     */
+    public static Map<String, CategoryChart> charts(List<Emulation.Outcome> outcomes, String sweepKey) {
+        boolean sweep = !sweepKey.isEmpty();
         Map<String, Map<String, Bar>> charts = new LinkedHashMap<>(); // chart -> bar -> pooled runs
+        Map<String, String> titles = new LinkedHashMap<>();
         for (Emulation.Outcome o : outcomes) {
             if (o.results() == null || o.results().latencySamples() == 0) {
                 continue;
@@ -54,6 +59,7 @@ public final class BreakdownChart {
             String chart = sweep ? "latency-breakdown-" + protocol.replaceAll("[^A-Za-z0-9.-]+", "-") : "latency-breakdown";
             String bar = sweep ? o.sweepValue() : protocol;
             charts.computeIfAbsent(chart, k -> new LinkedHashMap<>()).computeIfAbsent(bar, k -> new Bar()).add(o);
+            titles.put(chart, sweep ? TITLE + ": " + protocol : TITLE);
         }
         Map<String, CategoryChart> out = new LinkedHashMap<>();
         charts.forEach((name, bars) -> {
@@ -70,18 +76,17 @@ public final class BreakdownChart {
                     series.put(part, y);
                 }
             }
-            String title = sweep ? TITLE + ": " + name.substring("latency-breakdown-".length()) : TITLE;
-            String x = sweep ? "sweep value" : "run";
-            out.put(name, Plots.stackedBars(title, x, Y, new ArrayList<>(bars.keySet()), series));
+            out.put(name, Plots.stackedBars(titles.get(name), sweep ? sweepKey : "run", Y, new ArrayList<>(bars.keySet()),
+                    series));
         });
         return out;
     }
 
     /** Writes the charts ({@code file} maps a file name to its path); returns the PNGs. */
-    public static List<Path> write(List<Emulation.Outcome> outcomes, boolean sweep, Function<String, Path> file,
+    public static List<Path> write(List<Emulation.Outcome> outcomes, String sweepKey, Function<String, Path> file,
                                    Set<Plots.Format> formats) {
         List<Path> pngs = new ArrayList<>();
-        charts(outcomes, sweep).forEach((name, chart) -> {
+        charts(outcomes, sweepKey).forEach((name, chart) -> {
             Path png = file.apply(name + ".png");
             Plots.save(chart, png, formats);
             pngs.add(png);

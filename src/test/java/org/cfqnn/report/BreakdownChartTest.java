@@ -51,7 +51,7 @@ class BreakdownChartTest {
                 run(Protocol.NON_CENTRALIZED, "", 1, 40, 205, 10, 3, 40, 3, 0),
                 run(Protocol.SEARCH, "", 1, 10, 200, 10, 2, 0, 2, 0),
                 run(Protocol.SEARCH, "", 2, 30, 200, 10, 4, 0, 4, 0)); // a second seed of search
-        Map<String, CategoryChart> charts = BreakdownChart.charts(runs, false);
+        Map<String, CategoryChart> charts = BreakdownChart.charts(runs, "");
         assertThat(charts).containsOnlyKeys("latency-breakdown");
         CategoryChart c = charts.get("latency-breakdown");
         assertThat(c.getStyler().isStacked()).isTrue();
@@ -76,9 +76,11 @@ class BreakdownChartTest {
                 run(Protocol.SEARCH, "50 us", 1, 8, 100, 5, 0, 0, 2),
                 run(Protocol.NON_CENTRALIZED, "1 ms", 1, 8, 1105, 5, 0, 40, 3),
                 run(Protocol.SEARCH, "1 ms", 1, 8, 1100, 5, 0, 0, 2));
-        Map<String, CategoryChart> charts = BreakdownChart.charts(runs, true);
+        Map<String, CategoryChart> charts = BreakdownChart.charts(runs, "emulator.links.fronthaul.latency");
         assertThat(charts).containsOnlyKeys("latency-breakdown-non-centralized", "latency-breakdown-search");
         CategoryChart search = charts.get("latency-breakdown-search");
+        assertThat(search.getTitle()).endsWith(": search");
+        assertThat(search.getXAxisTitle()).isEqualTo("emulator.links.fronthaul.latency");
         assertThat(x(search.getSeriesMap().get("linkLatency"))).containsExactly("50 us", "1 ms");
         assertThat(y(search, "linkLatency")).containsExactly(100.0, 1100.0);
         assertThat(search.getSeriesMap()).doesNotContainKeys("quantum", "collectionWait");
@@ -88,12 +90,12 @@ class BreakdownChartTest {
     @Test
     void theChartsAreWrittenInEveryFormatAsked() throws Exception {
         List<Emulation.Outcome> runs = List.of(run(Protocol.SEARCH, "", 1, 4, 200, 10, 2, 0, 2, 0));
-        List<Path> pngs = BreakdownChart.write(runs, false, dir::resolve, EnumSet.of(Plots.Format.PNG, Plots.Format.SVG));
+        List<Path> pngs = BreakdownChart.write(runs, "", dir::resolve, EnumSet.of(Plots.Format.PNG, Plots.Format.SVG));
         assertThat(pngs).containsExactly(dir.resolve("latency-breakdown.png"));
         byte[] png = Files.readAllBytes(dir.resolve("latency-breakdown.png"));
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
         assertThat(Files.readString(dir.resolve("latency-breakdown.svg"))).contains("<svg");
-        assertThat(BreakdownChart.write(List.of(run(Protocol.SEARCH, "", 1, 0)), false, dir::resolve,
+        assertThat(BreakdownChart.write(List.of(run(Protocol.SEARCH, "", 1, 0)), "", dir::resolve,
                 EnumSet.of(Plots.Format.PNG))).isEmpty(); // no latency measured: no chart
     }
 }
