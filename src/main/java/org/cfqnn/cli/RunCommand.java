@@ -109,6 +109,7 @@ public final class RunCommand implements Callable<Integer> {
             List<Emulation.Outcome> firstPoint = report.outcomes().stream() // the first point, first seed
                     .filter(o -> o.sweepValue().equals(points.get(0).value()) && o.seed() == base.seed()).toList();
             plots.add(EmulatorReport.latencyCdf(firstPoint, output.file("latency-cdf.png"), formats));
+            plots.addAll(org.cfqnn.report.BreakdownChart.write(report.outcomes(), key, output::file, formats));
             if (!key.isEmpty()) {
                 plots.addAll(org.cfqnn.report.ParetoReport.write(report, base.emulator().sweep(), output::file, formats));
             }

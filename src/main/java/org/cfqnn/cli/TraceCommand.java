@@ -3,6 +3,7 @@ package org.cfqnn.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.cfqnn.trace.TraceBreakdown;
 import org.cfqnn.trace.TraceReader;
 import org.cfqnn.trace.TraceSummary;
 import org.cfqnn.trace.TraceViewer;
@@ -46,7 +47,10 @@ public final class TraceCommand {
     }
 
     @Command(name = "summarize", mixinStandardHelpOptions = true,
-            description = "Per run and message type: count, bytes, lost, and send-to-arrival latency percentiles (us).")
+            description = {"Per run and message type: count, bytes, lost, and send-to-arrival latency percentiles (us).",
+                "Then per run the protocol latency breakdown: each part's mean and p99 (us) over the (step, AP) "
+                    + "latencies the APs measured, as summary.json's latencyBreakdownUs (traces written before it: "
+                    + "\"no breakdown in this trace\")."})
     static final class Summarize implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -57,10 +61,20 @@ public final class TraceCommand {
         @Override
         public Integer call() {
             TraceSummary summary = new TraceSummary();
-            TraceReader.Result read = TraceReader.read(input.file, input.policy(), summary::add);
+            TraceBreakdown breakdown = new TraceBreakdown();
+            TraceReader.Result read = TraceReader.read(input.file, input.policy(), e -> {
+                summary.add(e);
+                breakdown.add(e);
+            });
             PrintWriter out = spec.commandLine().getOut();
             out.print(summary.table());
             out.printf("%d messages in %s%n", read.messages(), input.file);
+            if (breakdown.isEmpty()) {
+                out.println("no breakdown in this trace");
+            } else {
+                out.printf("%nProtocol latency breakdown per (step, AP): CSI at the AP -> precoder at the AP%n");
+                out.print(breakdown.table());
+            }
             out.flush();
             input.warn(spec, read);
             return 0;

@@ -113,7 +113,7 @@ public final class EntityActor extends AbstractBehavior<EntityActor.Command> {
         }
         Effects fx;
         try {
-            fx = machine.handle(e, d.at(), d.id());
+            fx = machine.handle(e, d.at(), d.id(), d.chain());
         } catch (RuntimeException x) {
             answer(new Effects(), d, ack, hop);
             throw x;
@@ -172,7 +172,7 @@ public final class EntityActor extends AbstractBehavior<EntityActor.Command> {
         List<NetworkCommand.Out> outs = new ArrayList<>(fx.sends().size());
         for (Effects.Send s : fx.sends()) {
             long cause = s.cause() == Effects.CURRENT ? d.id() : s.cause();
-            outs.add(new NetworkCommand.Out(s.to(), s.message(), s.compute(), cause, endpoint.next()));
+            outs.add(new NetworkCommand.Out(s.to(), s.message(), s.compute(), cause, endpoint.next(), s.chain()));
         }
         List<NetworkCommand.Later> timers = new ArrayList<>(fx.timers().size() + 1);
         for (Effects.After a : fx.timers()) {
@@ -181,14 +181,16 @@ public final class EntityActor extends AbstractBehavior<EntityActor.Command> {
         if (fx.job() != null) {
             startJob(fx.job(), timers);
         }
+        Measurement.Latency latency = null;
         for (Measurement m : fx.records()) {
             if (m instanceof Measurement.Latency l) {
                 run.latencyReports().incrementAndGet(l.ap());
+                latency = l;
             }
             run.recorder().tell(new Recorder.Record(m));
         }
         run.network().tell(new NetworkCommand.Handled(address, d.at(), outs, timers, ack, fx.finished(), hop,
-                WallClock.micros()));
+                WallClock.micros(), d.id(), latency));
         if (fx.failure() != null) {
             run.emulation().tell(new Emulation.Failed(fx.failure()));
         }

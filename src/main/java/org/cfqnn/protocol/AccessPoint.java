@@ -14,6 +14,8 @@ import org.cfqnn.radio.Precoders;
  * assignment in force) and the miss is counted. With the classical protocols it computes MR itself
  * ({@link Precoders#maxRatioInto}) once the assignment arrives, charged as classical work of N complex
  * multiply-adds ({@link Charges#MR_PRECODER}): the precoder is ready, and its latency measured, that much later.
+ * Its CSI starts its latency chain ({@link LatencyParts}); the precoder (or assignment) that ends it brings
+ * the parts, which it reports with the latency.
  */
 public final class AccessPoint extends Machine<AccessPoint.Input> {
 
@@ -22,8 +24,11 @@ public final class AccessPoint extends Machine<AccessPoint.Input> {
             Message.Precoder, Timer.TransmitDue {
     }
 
-    /** What the AP transmits with, for which step's CSI it was computed, the event it came in, when it is ready. */
-    private record Beam(long step, int user, double[] re, double[] im, long cause, long readyAt) {
+    /**
+     * What the AP transmits with, for which step's CSI it was computed, the event it came in, when it is ready,
+     * and the latency parts of its chain until then (null: not measured, a fallback).
+     */
+    private record Beam(long step, int user, double[] re, double[] im, long cause, long readyAt, LatencyParts parts) {
     }
 
     /** Steps of pilot times (older ones are reconstructed from the step period) and, with a QNN, estimates. */
@@ -53,8 +58,8 @@ public final class AccessPoint extends Machine<AccessPoint.Input> {
         on(Timer.Begin.class, this::uploadTrainingData);
         on(Message.Pilot.class, this::onPilot);
         on(Message.Assignment.class, this::onAssignment);
-        on(Message.Precoder.class, (p, fx) -> accept(new Beam(p.step(), p.user(), p.re(), p.im(), current(), now()),
-                fx));
+        on(Message.Precoder.class, (p, fx) -> accept(new Beam(p.step(), p.user(), p.re(), p.im(), current(), now(),
+                arrived()), fx));
         on(Timer.TransmitDue.class, this::onTransmitDue);
         requireEveryInputHandled();
     }
@@ -73,9 +78,9 @@ public final class AccessPoint extends Machine<AccessPoint.Input> {
         lastPilotStep = p.step();
         lastPilotAt = now();
         Message.Csi csi = new Message.Csi(p.step(), m, est[0], est[1], p.deployment());
-        fx.send(Address.CLOUD, csi);
+        fx.send(Address.CLOUD, csi, Compute.NONE, Effects.CURRENT, LatencyParts.ZERO); // the chain starts here
         if (plan.protocol() == Protocol.NON_CENTRALIZED) {
-            fx.send(Address.edge(m), csi);
+            fx.send(Address.edge(m), csi, Compute.NONE, Effects.CURRENT, LatencyParts.ZERO);
         }
         if (p.deployment()) {
             fx.after(plan.deadline(), new Timer.TransmitDue(p.step()));
@@ -94,7 +99,8 @@ public final class AccessPoint extends Machine<AccessPoint.Input> {
                 long t0 = System.nanoTime();
                 Beam b = mrBeam(a.step(), est, a.users()[m], current(), now());
                 long compute = charges.classical(Charges.MR_PRECODER, plan.nTx(), 0, System.nanoTime() - t0);
-                accept(new Beam(b.step(), b.user(), b.re(), b.im(), b.cause(), now() + compute), fx);
+                accept(new Beam(b.step(), b.user(), b.re(), b.im(), b.cause(), now() + compute,
+                        arrived().afterCpu(Compute.classical(compute))), fx);
             }
         }
     }
@@ -111,7 +117,10 @@ public final class AccessPoint extends Machine<AccessPoint.Input> {
         }
         if (sent != null && plan.isDeployment(b.step())) {
             long latency = b.readyAt() - sent;
-            fx.record(new Measurement.Latency(plan.deploymentStep(b.step()), m, latency, latency <= plan.deadline()));
+            // in virtual time the chain accounts for every ns; what it does not is the real clock's own
+            LatencyParts parts = b.parts().withRuntime(b.parts().runtime() + latency - b.parts().total());
+            fx.record(new Measurement.Latency(plan.deploymentStep(b.step()), m, latency, latency <= plan.deadline(),
+                    parts));
         }
     }
 
@@ -125,7 +134,7 @@ public final class AccessPoint extends Machine<AccessPoint.Input> {
             if (est == null) {
                 // real clock, far behind (e.g. warming up): this step's estimate is already dropped
                 if (use == null) {
-                    use = new Beam(step, user, new double[plan.nTx()], new double[plan.nTx()], current(), now());
+                    use = new Beam(step, user, new double[plan.nTx()], new double[plan.nTx()], current(), now(), null);
                 }
             } else if (use == null || plan.fallback() == Fallback.MR) {
                 use = mrBeam(assignmentStep, est, user, current(), now());
@@ -142,6 +151,6 @@ public final class AccessPoint extends Machine<AccessPoint.Input> {
         double[] re = new double[nTx];
         double[] im = new double[nTx];
         Precoders.maxRatioInto(est, 0, k, re, im, 0);
-        return new Beam(step, k, re, im, cause, readyAt);
+        return new Beam(step, k, re, im, cause, readyAt, null);
     }
 }

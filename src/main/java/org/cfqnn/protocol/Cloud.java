@@ -35,7 +35,9 @@ import org.cfqnn.radio.Channel;
  * every live AP's edge circuit), queued behind the decisions before it ({@link Qpus}); its messages leave
  * when it ends. A step whose decision would wait a step period or more is skipped (its CSI would be stale
  * before it started; the APs fall back). The circuits are read through the run's backend (shots, noise)
- * from a stream of the step.
+ * from a stream of the step. Each AP's assignment (centralized: and precoder) continues that AP's latency
+ * chain ({@link LatencyParts}): its CSI's parts, the wait for the other APs' CSI ({@link CsiCollection}),
+ * then the decision's compute.
  *
  * <p>Emulated training (Algorithm 1, line 2): once every AP has uploaded its dataset, the cloud trains its
  * QNN (a job off its thread), then tells the world to start. With online training it keeps training on
@@ -67,7 +69,7 @@ public final class Cloud extends Machine<Cloud.Input> {
     private final DeviceModel.Stage edgeStage; // centralized: one AP's edge circuit
     private int precodedAps = -1;
     private long precodeDevice; // of the edge circuits of precodedAps APs
-    private final Map<Long, Message.Csi[]> collecting = new HashMap<>();
+    private final Map<Long, CsiCollection> collecting = new HashMap<>();
     private final Message.Csi[] lastKnown;
     private final boolean[] lost;
     private boolean anyLost;
@@ -124,14 +126,14 @@ public final class Cloud extends Machine<Cloud.Input> {
         if (c.step() <= decidedUpTo) {
             return; // late: that step was decided without it
         }
-        Message.Csi[] got = collecting.get(c.step());
+        CsiCollection got = collecting.get(c.step());
         if (got == null) {
-            got = new Message.Csi[plan.nAp()];
+            got = new CsiCollection(plan.nAp());
             collecting.put(c.step(), got);
             fx.after(plan.collectTimeout(), new Timer.CollectTimeout(c.step()));
         }
-        got[c.ap()] = c;
-        if (complete(got)) {
+        got.add(c, arrived(), now());
+        if (complete(got.csi())) {
             decide(c.step(), fx);
         }
     }
@@ -158,8 +160,8 @@ public final class Cloud extends Machine<Cloud.Input> {
         anyLost = true;
         reassignPending = true;
         for (Long step : new TreeSet<>(collecting.keySet())) {
-            Message.Csi[] got = collecting.get(step);
-            if (got != null && step > decidedUpTo && complete(got)) {
+            CsiCollection got = collecting.get(step);
+            if (got != null && step > decidedUpTo && complete(got.csi())) {
                 decide(step, fx);
             }
         }
@@ -167,13 +169,13 @@ public final class Cloud extends Machine<Cloud.Input> {
 
     /** Assigns a step from the CSI collected (missing APs: their last known CSI). */
     private void decide(long step, Effects fx) {
-        Message.Csi[] got = collecting.remove(step);
+        CsiCollection got = collecting.remove(step);
         collecting.keySet().removeIf(s -> s < step); // older steps can no longer be decided in time
         decidedUpTo = step;
         if ((classical != null ? cpu : qpus).stale(now(), plan.stepPeriod())) {
             return; // the processor is a step or more behind: newer CSI comes before this could start
         }
-        Channel estimate = estimate(got);
+        Channel estimate = estimate(got.csi());
         boolean deployment = plan.isDeployment(step);
         double rho = plan.radio().rho();
         double mu = plan.radio().mu();
@@ -230,7 +232,7 @@ public final class Cloud extends Machine<Cloud.Input> {
         if (precoders != null) {
             for (Message.Precoder p : precoders) {
                 if (p != null) {
-                    fx.send(Address.ap(p.ap()), p, compute, cause);
+                    fx.send(Address.ap(p.ap()), p, compute, cause, chain(got, p.ap(), compute));
                 }
             }
         }
@@ -239,11 +241,18 @@ public final class Cloud extends Machine<Cloud.Input> {
             if (lost[m]) {
                 continue;
             }
-            fx.send(Address.ap(m), msg, compute, cause);
+            LatencyParts chain = chain(got, m, compute);
+            fx.send(Address.ap(m), msg, compute, cause, chain);
             if (plan.protocol() == Protocol.NON_CENTRALIZED) {
-                fx.send(Address.edge(m), msg, compute, cause);
+                fx.send(Address.edge(m), msg, compute, cause, chain);
             }
         }
+    }
+
+    /** AP m's latency chain when the decision's messages leave: its CSI's, the collection wait, then the compute. */
+    private LatencyParts chain(CsiCollection got, int m, Compute compute) {
+        LatencyParts waited = got.chainAt(m, now());
+        return classical != null ? waited.afterCpu(compute) : waited.afterQpu(compute);
     }
 
     /**

@@ -18,7 +18,8 @@ import org.cfqnn.radio.Channel;
  * <p>Compute: a precoder holds one of the edge's QPUs for the device time of its circuit, queued behind the
  * precoders before it; training runs behind them ({@link Qpus}). The circuit is read through the run's
  * backend (shots, noise) from the stream of this AP and step ({@link #readout}). A precoder that would wait a
- * step period or more for the QPU is skipped (its AP falls back).
+ * step period or more for the QPU is skipped (its AP falls back). The precoder continues the AP's latency
+ * chain from whichever input (CSI or assignment) arrived last ({@link LatencyParts}).
  */
 public final class Edge extends Machine<Edge.Input> {
 
@@ -100,7 +101,9 @@ public final class Edge extends Machine<Edge.Input> {
             long t0 = System.nanoTime();
             inference.precode(estimate, 0, user, params, vRe, vIm, readout(plan, step, m));
             Compute compute = qpus.inference(now(), charges.quantum(precodeDevice, System.nanoTime() - t0), fx);
-            fx.send(Address.ap(m), new Message.Precoder(step, m, user, vRe.clone(), vIm.clone()), compute, current());
+            // the input that completed the pair arrived last: the chain goes on from it, with no wait here
+            fx.send(Address.ap(m), new Message.Precoder(step, m, user, vRe.clone(), vIm.clone()), compute, current(),
+                    arrived().afterQpu(compute));
         }
         if (!deployment || plan.onlineTraining()) {
             double rho = plan.radio().rho();

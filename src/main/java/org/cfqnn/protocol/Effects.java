@@ -15,9 +15,14 @@ public final class Effects {
 
     /**
      * Send {@code message} to {@code to} after {@code compute} (its parts: QPU queue, circuits, classical
-     * work), naming the event that caused it ({@link #CURRENT}: the one being handled).
+     * work), naming the event that caused it ({@link #CURRENT}: the one being handled). {@code chain}: the
+     * latency parts of the AP chain it continues when it leaves, its compute included (null: on no chain).
      */
-    public record Send(Address to, Message message, Compute compute, long cause) {
+    public record Send(Address to, Message message, Compute compute, long cause, LatencyParts chain) {
+
+        public Send(Address to, Message message, Compute compute, long cause) {
+            this(to, message, compute, cause, null);
+        }
 
         /** How long after the input handled the message leaves. */
         public long computeNanos() {
@@ -49,6 +54,11 @@ public final class Effects {
 
     public void send(Address to, Message message, Compute compute, long cause) {
         sends.add(new Send(to, message, compute, cause));
+    }
+
+    /** A message continuing an AP's latency chain: {@code chain} holds its parts when it leaves. */
+    public void send(Address to, Message message, Compute compute, long cause, LatencyParts chain) {
+        sends.add(new Send(to, message, compute, cause, chain));
     }
 
     public void after(long delay, Timer timer) {

@@ -16,7 +16,13 @@ public interface Entity<I extends Event> {
 
     /**
      * Handles {@code input}, arriving at {@code now} ns after the run started; {@code id} names the
-     * arrival (messages the entity sends now name it as their cause).
+     * arrival (messages the entity sends now name it as their cause); {@code chain}: the latency parts of the
+     * AP chain it arrived on (null: on none).
      */
-    Effects handle(I input, long now, long id);
+    Effects handle(I input, long now, long id, LatencyParts chain);
+
+    /** Handles {@code input} on no latency chain. */
+    default Effects handle(I input, long now, long id) {
+        return handle(input, now, id, null);
+    }
 }

@@ -19,6 +19,7 @@ abstract class Machine<I extends Event> implements Entity<I> {
     private final Map<Class<?>, BiConsumer<Object, Effects>> handlers = new HashMap<>();
     private long now;
     private long current;
+    private LatencyParts arrived;
 
     Machine(Address address, Class<I> inputType) {
         this.address = address;
@@ -67,9 +68,10 @@ abstract class Machine<I extends Event> implements Entity<I> {
     }
 
     @Override
-    public final Effects handle(I input, long at, long id) {
+    public final Effects handle(I input, long at, long id, LatencyParts chain) {
         now = at;
         current = id;
+        arrived = chain;
         Effects fx = new Effects();
         BiConsumer<Object, Effects> h = handlers.get(input.getClass());
         if (h == null) {
@@ -87,5 +89,10 @@ abstract class Machine<I extends Event> implements Entity<I> {
     /** The id of the input being handled. */
     final long current() {
         return current;
+    }
+
+    /** The latency parts of the chain the input being handled arrived on ({@link LatencyParts#ZERO} if none). */
+    final LatencyParts arrived() {
+        return arrived != null ? arrived : LatencyParts.ZERO;
     }
 }

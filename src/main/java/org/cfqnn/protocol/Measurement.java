@@ -27,8 +27,17 @@ public sealed interface Measurement permits Measurement.OnAir, Measurement.UserR
     record UserRate(long step, int user, double rate, boolean served) implements Measurement {
     }
 
-    /** A precoder for {@code step} reached AP m {@code nanos} after its CSI, in time or not. */
-    record Latency(long step, int ap, long nanos, boolean onTime) implements Measurement {
+    /**
+     * A precoder for {@code step} reached AP m {@code nanos} after its CSI, in time or not; {@code parts} say
+     * where the time went along AP m's chain and add up to {@code nanos}.
+     */
+    record Latency(long step, int ap, long nanos, boolean onTime, LatencyParts parts) implements Measurement {
+        public Latency {
+            if (parts.total() != nanos) {
+                throw new IllegalArgumentException("latency parts " + parts + " add up to " + parts.total() + " ns, not "
+                        + nanos + " ns");
+            }
+        }
     }
 
     /** World: {@code address} on cluster node {@code node} was lost; {@code step} is the first step it affects. */

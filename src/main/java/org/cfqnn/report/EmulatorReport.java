@@ -17,6 +17,7 @@ import java.util.Map;
 import org.cfqnn.emulator.Emulation;
 import org.cfqnn.emulator.EmulatorRunner;
 import org.cfqnn.emulator.network.Traffic;
+import org.cfqnn.emulator.record.BreakdownStats;
 import org.cfqnn.emulator.record.Recorder;
 import org.cfqnn.io.JsonNodes;
 import org.cfqnn.protocol.Protocol;
@@ -93,6 +94,12 @@ public final class EmulatorReport {
             lat.put("max", r.latencyMaxUs());
             lat.put("samples", r.latencySamples());
             lat.put("late", r.late());
+            ObjectNode parts = run.putObject("latencyBreakdownUs"); // the means add up to protocolLatencyUs.mean
+            for (BreakdownStats.Part p : r.latencyBreakdown()) {
+                ObjectNode x = parts.putObject(p.name());
+                x.put("mean", p.meanUs());
+                x.put("p99", p.p99Us());
+            }
             Traffic.Count dep = o.traffic().deployment();
             run.put("messagesPerStep", (double) dep.messages() / r.steps());
             run.put("bytesPerStep", (double) dep.bytes() / r.steps());
@@ -446,6 +453,11 @@ public final class EmulatorReport {
         h.append("<p>Latency: from the CSI measured at an AP to that step's precoder at the AP (classical protocols: the "
                 + "assignment, MR is computed at the AP). A miss: the precoder was not there at the transmit instant; the AP "
                 + "used its fallback.</p>");
+        h.append("<p>Latency breakdown (<code>latencyBreakdownUs</code> in summary.json, the stacked bars below): each "
+                + "(step, AP) latency split along that AP's chain (CSI, cloud, assignment, edge, precoder) into the links' "
+                + "latency, jitter, serialization and FIFO queue, the cloud's wait for the other APs' CSI (collection "
+                + "wait), waiting for a QPU or the cloud's processor, circuits (quantum) and classical work; runtime is "
+                + "what the real clock adds (0 in virtual time). The parts' means add up to the mean latency.</p>");
         h.append("<h3>Performance</h3><p>Nodes: ").append(esc(summary.at("/performance/nodes").toString()))
                 .append("</p><table><tr><th>run</th><th>wall time (s)</th><th>deployment steps / s</th>")
                 .append("<th>messages / s</th><th>hop p50 in node (us)</th><th>hop p50 across nodes (us)</th>")

@@ -66,7 +66,31 @@ public final class Palette {
         new Style(BLACK, SeriesMarkers.DIAMOND, DOTTED),
     };
 
+    /**
+     * Parts of a latency breakdown, one colour each, the same in every chart: the links in blues and greens,
+     * waiting in orange and purple, compute in vermilion and black, the real clock's residual grey.
+     */
+    private static final Map<String, Color> PARTS = new LinkedHashMap<>();
+
+    static {
+        PARTS.put("linkLatency", BLUE);
+        PARTS.put("jitter", SKY);
+        PARTS.put("serialization", GREEN);
+        PARTS.put("linkQueue", new Color(150, 210, 190));
+        PARTS.put("collectionWait", ORANGE);
+        PARTS.put("qpuQueue", PURPLE);
+        PARTS.put("cpuQueue", new Color(235, 190, 215));
+        PARTS.put("quantum", VERMILION);
+        PARTS.put("classical", BLACK);
+        PARTS.put("runtime", GREY);
+    }
+
     private Palette() {
+    }
+
+    /** The colour of latency part {@code name} ({@code org.cfqnn.protocol.LatencyParts}); light grey if unknown. */
+    public static Color part(String name) {
+        return PARTS.getOrDefault(name, new Color(190, 190, 190));
     }
 
     /**

@@ -14,10 +14,13 @@ import java.util.Map;
 import java.util.Set;
 import org.cfqnn.input.InvalidInputException;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -176,8 +179,32 @@ public final class Plots {
         }
     }
 
+    /**
+     * Stacked bars: one bar per category, made of one segment per named series (in the map's order, bottom
+     * up), each coloured as {@link Palette#part} says; the legend lists the series.
+     */
+    public static CategoryChart stackedBars(String title, String xLabel, String yLabel, List<String> categories,
+                                            Map<String, double[]> series) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendBorderColor(Color.WHITE);
+        chart.getStyler().setPlotGridVerticalLinesVisible(false);
+        chart.getStyler().setStacked(true);
+        chart.getStyler().setOverlapped(false);
+        if (categories.size() > 4) {
+            chart.getStyler().setXAxisLabelRotation(30);
+        }
+        for (Map.Entry<String, double[]> e : series.entrySet()) {
+            List<Double> y = Arrays.stream(e.getValue()).boxed().toList();
+            chart.addSeries(e.getKey(), categories, y).setFillColor(Palette.part(e.getKey()));
+        }
+        return chart;
+    }
+
     /** Writes {@code png} and, for each other format asked, the same file name with that extension. */
-    public static List<Path> save(XYChart chart, Path png, Set<Format> formats) {
+    public static List<Path> save(Chart<?, ?> chart, Path png, Set<Format> formats) {
         List<Path> written = new ArrayList<>();
         String base = png.toString().replaceFirst("\\.png$", "");
         try {
@@ -200,7 +227,7 @@ public final class Plots {
     }
 
     /** PNG only. */
-    public static void save(XYChart chart, Path png) {
+    public static void save(Chart<?, ?> chart, Path png) {
         save(chart, png, EnumSet.of(Format.PNG));
     }
 

@@ -13,9 +13,10 @@ import java.util.Map;
 /**
  * Parses one trace line into a {@link TraceMessage} or {@link StepRecord} with Jackson's streaming parser
  * (no tree per line: a paper-sized trace has 420,000 lines). Unknown fields are kept as extras, optional
- * ones may be missing; a message needs {@code type}, {@code t}, {@code from} and {@code to}. Lines with a
- * {@code record} other than {@code step} are skipped ({@link #parse} returns null) so newer traces still
- * read.
+ * ones may be missing; a message needs {@code type}, {@code t}, {@code from} and {@code to}. A latency
+ * measured on a message ({@code protocolLatencyNs} with {@code breakdownNs}, an object of integer parts that
+ * add up to it) becomes its {@link LatencySample}. Lines with a {@code record} other than {@code step} are
+ * skipped ({@link #parse} returns null) so newer traces still read.
  */
 public final class TraceLineParser {
 
@@ -45,6 +46,9 @@ public final class TraceLineParser {
     private Boolean crossNode;
     private Boolean deadlineMissed;
     private boolean hasT;
+    private long protocolLatency;
+    private boolean hasProtocolLatency;
+    private Map<String, Long> breakdown;
     private final Map<String, Object> extras = new HashMap<>();
     private final String[] names = new String[1024];
 
@@ -107,6 +111,8 @@ public final class TraceLineParser {
         crossNode = null;
         deadlineMissed = null;
         hasT = false;
+        hasProtocolLatency = false;
+        breakdown = null;
         extras.clear();
     }
 
@@ -135,6 +141,11 @@ public final class TraceLineParser {
             case "crossNode" -> crossNode = bool(name, p);
             case "deadlineMissed" -> deadlineMissed = bool(name, p);
             case "fallbacks", "misses" -> misses = integer(name, p, TraceMessage.NONE);
+            case "protocolLatencyNs" -> {
+                protocolLatency = integer(name, p, 0);
+                hasProtocolLatency = p.currentToken() != JsonToken.VALUE_NULL;
+            }
+            case "breakdownNs" -> breakdown = parts(name, p);
             default -> extra(name, p);
         }
     }
@@ -167,7 +178,41 @@ public final class TraceLineParser {
         }
         return new TraceMessage(run, t, isLost ? TraceMessage.NONE : arrive, wall, step, phase, from, to, type, bytes,
                 link, id, cause, isLost, fromNode, toNode, crossNode != null ? crossNode : !fromNode.equals(toNode),
-                extras);
+                extras, measured());
+    }
+
+    /** The latency measured on the message, checked: both fields or neither, parts adding up to the total. */
+    private LatencySample measured() throws TraceLineException {
+        if (breakdown == null && !hasProtocolLatency) {
+            return null;
+        }
+        if (breakdown == null || !hasProtocolLatency) {
+            throw new TraceLineException(breakdown == null ? "\"protocolLatencyNs\" without \"breakdownNs\""
+                    : "\"breakdownNs\" without \"protocolLatencyNs\"");
+        }
+        long sum = 0;
+        for (long v : breakdown.values()) {
+            sum += v;
+        }
+        if (sum != protocolLatency) {
+            throw new TraceLineException("\"breakdownNs\" adds up to " + sum + " ns, not \"protocolLatencyNs\" = "
+                    + protocolLatency);
+        }
+        return new LatencySample(protocolLatency, breakdown);
+    }
+
+    /** An object of integer parts, e.g. {@code {"linkLatency":200000,"jitter":1234}}. */
+    private static Map<String, Long> parts(String name, JsonParser p) throws IOException, TraceLineException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw new TraceLineException("\"" + name + "\" = " + shown(p) + ": expected an object of integers");
+        }
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String part = p.currentName();
+            p.nextToken();
+            out.put(part, integer(name + "." + part, p, 0));
+        }
+        return out;
     }
 
     private String text(String name, JsonParser p) throws IOException, TraceLineException {

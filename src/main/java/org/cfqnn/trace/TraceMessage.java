@@ -18,10 +18,13 @@ import java.util.Map;
  * @param step   {@link #NONE} when absent
  * @param id     {@link #NONE} when absent
  * @param cause  {@link #NONE} when absent
+ * @param measured the protocol latency its recipient AP measured on it, with its parts; null when the line
+ *                 carries none ({@code protocolLatencyNs}, {@code breakdownNs})
  */
 public record TraceMessage(String run, long t, long arrive, long wall, long step, String phase, String from,
                            String to, String type, long bytes, String link, long id, long cause, boolean lost,
-                           String fromNode, String toNode, boolean crossNode, Map<String, Object> extras)
+                           String fromNode, String toNode, boolean crossNode, Map<String, Object> extras,
+                           LatencySample measured)
         implements TraceEntry {
 
     /** The value of an absent optional number. */
@@ -29,6 +32,14 @@ public record TraceMessage(String run, long t, long arrive, long wall, long step
 
     public TraceMessage {
         extras = Map.copyOf(extras);
+    }
+
+    /** A message on which no latency was measured. */
+    public TraceMessage(String run, long t, long arrive, long wall, long step, String phase, String from, String to,
+                        String type, long bytes, String link, long id, long cause, boolean lost, String fromNode,
+                        String toNode, boolean crossNode, Map<String, Object> extras) {
+        this(run, t, arrive, wall, step, phase, from, to, type, bytes, link, id, cause, lost, fromNode, toNode, crossNode,
+                extras, null);
     }
 
     /** Send-to-arrival time in ns; {@link #NONE} for a lost message. */

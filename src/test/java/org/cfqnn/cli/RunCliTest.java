@@ -33,7 +33,7 @@ class RunCliTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("non-centralized").contains("centralized").contains("search").contains("steps/s");
         for (String f : new String[] {"summary.json", "steps.csv", "trace.jsonl", "rates-over-time.png", "latency-cdf.png",
-            "report.html", "trace-viewer.html"}) {
+            "latency-breakdown.png", "report.html", "trace-viewer.html"}) {
             assertThat(out.resolve(f)).exists();
         }
         JsonNode s = JsonNodes.MAPPER.readTree(out.resolve("summary.json").toFile());
@@ -41,7 +41,8 @@ class RunCliTest {
         JsonNode nc = s.get("runs").get(0);
         assertThat(nc.get("protocol").asText()).isEqualTo("non-centralized");
         for (String k : new String[] {"/minRate/mean", "/minRate/p5", "/sumRate/mean", "/unservedPerStep", "/deadlineMisses",
-            "/protocolLatencyUs/p50", "/protocolLatencyUs/p99", "/protocolLatencyUs/max", "/messagesPerStep", "/bytesPerStep"}) {
+            "/protocolLatencyUs/p50", "/protocolLatencyUs/p99", "/protocolLatencyUs/max", "/messagesPerStep", "/bytesPerStep",
+            "/latencyBreakdownUs/linkLatency/mean", "/latencyBreakdownUs/quantum/p99"}) {
             assertThat(nc.at(k).isNumber()).as(k).isTrue();
         }
         assertThat(s.at("/performance/runs/0/deploymentStepsPerSecond").asDouble()).isPositive();
@@ -50,7 +51,8 @@ class RunCliTest {
         assertThat(html).contains("<svg").contains("data:image/png;base64,").contains("Message sequence chart");
         CliRunner t = CliRunner.run("trace", "summarize", out.resolve("trace.jsonl").toString());
         assertThat(t.exitCode()).as(t.err()).isZero();
-        assertThat(t.out()).contains("Precoder").contains("Csi").contains("p99 us");
+        assertThat(t.out()).contains("Precoder").contains("Csi").contains("p99 us")
+                .contains("Protocol latency breakdown per (step, AP)").contains("collectionWait");
     }
 
     @Test
@@ -65,6 +67,12 @@ class RunCliTest {
         assertThat(s.at("/sweep/values")).hasSize(2);
         assertThat(s.get("runs")).hasSize(4);
         assertThat(out.resolve("min-rate-vs-emulator-links-fronthaul-latency.png")).exists();
+        // the latency breakdown: a chart per protocol, a bar per fronthaul latency
+        try (var files = Files.list(out)) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("latency-breakdown")))
+                    .containsExactlyInAnyOrder("latency-breakdown-non-centralized-graph-amplitude.png",
+                            "latency-breakdown-search.png");
+        }
         // 1.5 ms of fronthaul each way misses every 1 ms deadline; 50 us misses none
         assertThat(s.get("runs").get(0).get("deadlineMisses").asLong()).isZero();
         assertThat(s.get("runs").get(2).get("deadlineMisses").asLong()).isEqualTo(20L * 4);

@@ -68,7 +68,75 @@ class TraceCliTest {
                 "search  deployment           Csi     10    400     0   100.0   100.0   100.0",
                 "search  deployment         Pilot     10    400     0     0.0     0.0     0.0",
                 "search  deployment  Transmission     10    400     0     0.0     0.0     0.0",
-                "40 messages in " + f);
+                "40 messages in " + f,
+                "no breakdown in this trace"); // a trace from before the breakdown: its lines carry none
+    }
+
+    /**
+     * {@link #trace()} with the latency ap-0 measured on each assignment (a classical protocol): per step s,
+     * link latency 200 us, jitter 100 s ns, serialization 1280 ns, a collection wait of 1 us at step 9 only,
+     * 500 ns of classical work; the parts add up to protocolLatencyNs. Line {@code badLine} (1-based, 0: none)
+     * gets a part that does not add up.
+     */
+    private Path traceWithBreakdown(int badLine) throws Exception {
+        Path f = trace();
+        List<String> lines = new ArrayList<>(Files.readAllLines(f));
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (!l.contains("\"type\":\"Assignment\"")) {
+                continue;
+            }
+            int s = i / 4;
+            long jitter = 100L * s;
+            long wait = s == 9 ? 1_000 : 0;
+            long total = 200_000 + jitter + 1_280 + wait + 500 + (i + 1 == badLine ? 1 : 0);
+            lines.set(i, l.substring(0, l.length() - 1) + ",\"protocolLatencyNs\":" + total + ",\"breakdownNs\":{"
+                    + "\"linkLatency\":200000,\"jitter\":" + jitter + ",\"serialization\":1280,\"linkQueue\":0,"
+                    + "\"collectionWait\":" + wait + ",\"qpuQueue\":0,\"cpuQueue\":0,\"quantum\":0,\"classical\":500,"
+                    + "\"runtime\":0}}");
+        }
+        Files.write(f, lines);
+        return f;
+    }
+
+    @Test
+    void summarizePrintsTheLatencyBreakdownOfEachRun() throws Exception {
+        Path f = traceWithBreakdown(0);
+        CliRunner r = CliRunner.run("trace", "summarize", f.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        // means exact: jitter (0 + 100 + ... + 900) / 10 = 450 ns, collection wait 1000 / 10 = 100 ns, total
+        // 200000 + 450 + 1280 + 100 + 500 = 202330 ns. p99 of 10 samples is the largest, read from HdrHistogram
+        // at 3 significant digits as the top of its bucket: exact below 2048 ns; 200000 ns -> 200063 (buckets of
+        // 128 ns from 131072 ns on), the largest total 203680 ns -> 203775. Shares: of the mean total.
+        assertThat(r.out().lines().dropWhile(l -> !l.startsWith("Protocol latency breakdown")).toList()).containsExactly(
+                "Protocol latency breakdown per (step, AP): CSI at the AP -> precoder at the AP",
+                "run                   part  mean us   p99 us  share of mean",
+                "------  ------------------  -------  -------  -------------",
+                "search         linkLatency  200.000  200.063          98.8%",
+                "search              jitter    0.450    0.900           0.2%",
+                "search       serialization    1.280    1.280           0.6%",
+                "search           linkQueue    0.000    0.000           0.0%",
+                "search      collectionWait    0.100    1.000           0.0%",
+                "search            qpuQueue    0.000    0.000           0.0%",
+                "search            cpuQueue    0.000    0.000           0.0%",
+                "search             quantum    0.000    0.000           0.0%",
+                "search           classical    0.500    0.500           0.2%",
+                "search             runtime    0.000    0.000           0.0%",
+                "search  total (10 samples)  202.330  203.775         100.0%");
+    }
+
+    @Test
+    void aBreakdownThatDoesNotAddUpIsACorruptLineNamedByNumber() throws Exception {
+        Path f = traceWithBreakdown(7); // step 1's assignment
+        CliRunner r = CliRunner.run("trace", "summarize", f.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("search  total (9 samples)");
+        assertThat(r.err().lines()).containsExactly("cfqnn trace summarize: warning: " + f + ": 1 corrupt line skipped "
+                + "(first: line 7: \"breakdownNs\" adds up to 201880 ns, not \"protocolLatencyNs\" = 201881)");
+        CliRunner strict = CliRunner.run("trace", "summarize", "--strict", f.toString());
+        assertThat(strict.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(strict.err().lines()).containsExactly("cfqnn trace summarize: " + f + " line 7: \"breakdownNs\" adds "
+                + "up to 201880 ns, not \"protocolLatencyNs\" = 201881");
     }
 
     @Test

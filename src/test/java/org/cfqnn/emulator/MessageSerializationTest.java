@@ -14,6 +14,7 @@ import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.serialization.Serializers;
 import org.cfqnn.emulator.network.Coordinator;
 import org.cfqnn.emulator.network.Placement;
+import org.cfqnn.emulator.record.BreakdownStats;
 import org.cfqnn.emulator.record.TraceWriter;
 import org.cfqnn.protocol.Link;
 import org.cfqnn.emulator.network.NetworkCommand;
@@ -22,6 +23,7 @@ import org.cfqnn.emulator.record.Recorder;
 import org.cfqnn.protocol.Address;
 import org.cfqnn.protocol.Compute;
 import org.cfqnn.protocol.Event;
+import org.cfqnn.protocol.LatencyParts;
 import org.cfqnn.protocol.Measurement;
 import org.cfqnn.protocol.Message;
 import org.cfqnn.protocol.Notice;
@@ -46,6 +48,8 @@ class MessageSerializationTest {
     private static Map<Class<?>, Object> samples() {
         ActorRef<Object> ref = KIT.createTestProbe().ref();
         double[] v = {0.5, -1.25};
+        LatencyParts parts = new LatencyParts(100_000, 3_000, 960, 5, 40_000, 7, 0, 20_000, 2_883, 0);
+        Measurement.Latency latency = new Measurement.Latency(1, 0, parts.total(), true, parts);
         Map<Class<?>, Object> m = new LinkedHashMap<>();
         List<Object> all = List.of(
                 new Message.Pilot(3, 1, v, v, new double[] {1}, true), new Message.Csi(3, 1, v, v, false),
@@ -56,16 +60,18 @@ class MessageSerializationTest {
                 new Timer.TrainingDue(7), new Timer.AirDeadline(4), new Timer.QpuFree(),
                 new Notice.EntityLost(Address.ap(2), "edge-1"), new Notice.TrainingDone(3, v),
                 new Measurement.OnAir(1, 2, 0, new int[] {1, 0}), new Measurement.UserRate(1, 0, 2.5, true),
-                new Measurement.Latency(1, 0, 300, true), new Measurement.Lost(Address.ap(1), "edge-0", 4),
+                latency, new Measurement.Lost(Address.ap(1), "edge-0", 4),
                 new Measurement.Reassigned(5), new Measurement.Tick(7, true, 99),
                 new NetworkCommand.Register(Address.ap(1), ref.unsafeUpcast(), "edge-0"),
                 new NetworkCommand.Handled(Address.ap(1), 500, List.of(new NetworkCommand.Out(Address.CLOUD,
                         new Message.Csi(3, 1, v, v, true), new Compute(1, 2, 3), 5, 9)), List.of(new NetworkCommand.Later(1000,
-                        new Timer.TransmitDue(3), 10)), true, false, 42, 1234),
-                new NetworkCommand.Out(Address.edge(1), new Message.Precoder(3, 1, 2, v, v), Compute.NONE, 1, 2),
+                        new Timer.TransmitDue(3), 10)), true, false, 42, 1234, 77, latency),
+                new NetworkCommand.Out(Address.edge(1), new Message.Precoder(3, 1, 2, v, v), Compute.NONE, 1, 2, parts),
                 new NetworkCommand.Later(5, new Timer.StepTick(2), 3),
                 new NetworkCommand.Initial(Address.WORLD, new Timer.Begin()),
-                new NetworkCommand.Arrival(Address.ap(2), new Message.Reception(1, 0, 2, true), 5, 3, 4, 77, null),
+                new NetworkCommand.Arrival(Address.ap(2), new Message.Precoder(1, 2, 0, v, v), 5, 3, 4, 77,
+                        new TraceWriter.Line(1, 5, 0, "deployment", Address.edge(2), Address.ap(2), "Precoder", 60,
+                                Link.AP_EDGE, 77, 8, "edge-0", "world", Compute.NONE, 4, 1, 0, 0, 12, "", latency), parts),
                 new NetworkCommand.Peer("edge-0", ref.unsafeUpcast()),
                 new NetworkCommand.Directory(new Placement(List.of(new Placement.Entry(Address.ap(1), "edge-0"))),
                         List.of(new NetworkCommand.Peer("edge-0", ref.unsafeUpcast())), false, 123),
@@ -79,17 +85,18 @@ class MessageSerializationTest {
                                 Link.FRONTHAUL, 9, 8, "edge-0", "cloud", new Compute(5, 6, 7), 4, 1, 0, 0, 12, "search"))), 7, 8, 9, 10),
                 new Coordinator.Traced(5, 1, 2, 3, new TraceWriter.Line(1, 5, 0, "deployment", Address.ap(0),
                         Address.CLOUD, "Csi", 120, Link.FRONTHAUL, 9, 8, "edge-0", "cloud", Compute.NONE, 4, 1, 0, 0, 12, "")),
+                new BreakdownStats.Part("quantum", 20.0, 21.5),
                 new Coordinator.WorldFinished(4), new Coordinator.EntityGone(Address.ap(1), "edge-0", 3, 4),
                 new Coordinator.Lines(List.of()),
                 new Coordinator.Idle(5), new Coordinator.Lost(Address.ap(1), "edge-0", 5, 6),
                 new Coordinator.Finished(9),
                 new NetworkCommand.Close(ref.unsafeUpcast()), new NetworkCommand.EntityStopped(Address.ap(1)),
                 new NetworkCommand.Dispatch(Address.ap(1), new Deliver(new Timer.Begin(), 5, 6, 7)),
-                new Deliver(new Message.Reception(1, 0, 2, true), 10, 11, 12),
+                new Deliver(new Message.Precoder(1, 2, 0, v, v), 10, 11, 12, parts),
                 new Recorder.Record(new Measurement.Reassigned(5)),
                 new Recorder.Finish(ref.unsafeUpcast(), new long[] {3, -1}),
                 new Recorder.Results(2, 1, 2, 0.5, 1, 1.5, 2, 0, 1, 4, 0, 9, 10, 20, 30, new long[] {1, 2},
-                        List.of(new Recorder.Outage("edge-1", List.of("ap-3"), 4, 5, 1, 0, 2)), 77, 88),
+                        List.of(new BreakdownStats.Part("linkLatency", 200.0, 200.0)), List.of(new Recorder.Outage("edge-1", List.of("ap-3"), 4, 5, 1, 0, 2)), 77, 88),
                 new Recorder.Outage("edge-1", List.of("ap-3"), 4, -1, 1, 0, 2),
                 new Traffic(Map.of("deployment", new Traffic.Count(5, 100, 1)), Map.of("Csi", new Traffic.Count(2, 60, 0)),
                         new Traffic.Hops(3, 10, 20, 30), new Traffic.Hops(0, 0, 0, 0), 4),
@@ -116,7 +123,7 @@ class MessageSerializationTest {
         }
         out.addAll(List.of(NetworkCommand.Initial.class, NetworkCommand.Out.class, NetworkCommand.Later.class,
                 NetworkCommand.Arrival.class, NetworkCommand.Peer.class, Placement.class, Placement.Entry.class,
-                Coordinator.Traced.class,
+                Coordinator.Traced.class, BreakdownStats.Part.class,
                 Recorder.Results.class, Recorder.Outage.class, Host.Stopped.class, Traffic.class));
         return out;
     }

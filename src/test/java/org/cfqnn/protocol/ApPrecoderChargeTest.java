@@ -52,6 +52,20 @@ class ApPrecoderChargeTest {
     }
 
     @Test
+    void theLatencyItReportsIsTheChainItArrivedOnPlusItsOwnMrWhateverTheChainMissesIsRuntime() {
+        AccessPoint ap = ap(250);
+        ap.handle(new Message.Pilot(0, 0, H, H, BETA, true), 0, 1);
+        // an assignment whose chain accounts for 299 us of the 300 us since the pilot (as no virtual-time chain
+        // would: the real clock's hand-offs are the missing 1 us)
+        LatencyParts chain = LatencyParts.ZERO.afterLink(200_000, 3_000, 1_280, 0).afterCollection(74_720)
+                .afterCpu(new Compute(0, 0, 20_000));
+        Effects fx = ap.handle(new Message.Assignment(0, new int[] {1, 0, 2, 0}, true), 300_000, 2, chain);
+        Measurement.Latency l = latency(fx);
+        assertThat(l.nanos()).isEqualTo(300_500);
+        assertThat(l.parts()).isEqualTo(new LatencyParts(200_000, 3_000, 1_280, 0, 74_720, 0, 0, 0, 20_500, 1_000));
+    }
+
+    @Test
     void aPrecoderStillComputingAtTheTransmitInstantIsAMiss() {
         AccessPoint ap = ap(400_000); // 0.8 ms: ready at 1.1 ms, after the 1 ms deadline
         ap.handle(new Message.Pilot(0, 0, H, H, BETA, true), 0, 1);

@@ -17,8 +17,10 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.cfqnn.emulator.Deliver;
 import org.cfqnn.emulator.record.TraceWriter;
 import org.cfqnn.protocol.Address;
+import org.cfqnn.protocol.LatencyParts;
 import org.cfqnn.protocol.Link;
 import org.cfqnn.protocol.Lookahead;
+import org.cfqnn.protocol.Measurement;
 import org.cfqnn.protocol.Message;
 import org.cfqnn.protocol.Plan;
 import org.cfqnn.scenario.EmulatorSettings.LinkSettings;
@@ -45,6 +47,12 @@ import org.cfqnn.scenario.EmulatorSettings.LinkSettings;
  *
  * <p>It watches its entities: one that stops before the run is over is lost; the coordinator tells the
  * world and the cloud.
+ *
+ * <p>Latency chains ({@link LatencyParts}): a message on an AP's chain leaves with the parts its sender
+ * accounted for and arrives with its link's parts added. The trace line of a message an AP may measure its
+ * latency on waits for the AP's answer and carries what it measured: in virtual time every line of a batch
+ * waits until the batch is answered (a single node writes them then, in delivery order; across nodes they go
+ * with the window's report, as before), in real time only those lines wait.
  */
 public final class Network extends AbstractBehavior<NetworkCommand> {
 
@@ -80,7 +88,8 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
     private final Set<Address> lost = new HashSet<>();
     private final PriorityQueue<Pending> queue = new PriorityQueue<>();
     private final List<NetworkCommand.Arrival> outgoing = new ArrayList<>();
-    private final List<Coordinator.Traced> lines = new ArrayList<>();
+    private final List<Coordinator.Traced> lines = new ArrayList<>(); // virtual time: the window's trace lines
+    private final Map<Long, TraceWriter.Line> unanswered = new HashMap<>(); // real time: lines awaiting their AP
     private Map<Address, String> nodes = Map.of();
     private Map<String, ActorRef<NetworkCommand>> peers = Map.of();
     private Lookahead.Links leaving;
@@ -129,6 +138,8 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
                 .onMessage(NetworkCommand.Dispatch.class, this::onDispatch)
                 .onMessage(NetworkCommand.Close.class, c -> {
                     closed = true;
+                    unanswered.values().forEach(l -> write(l, 0, 0, 0, 0)); // no AP answer will come in this run
+                    unanswered.clear();
                     c.replyTo().tell(traffic.snapshot());
                     return this;
                 })
@@ -196,6 +207,9 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
             long at = virtual ? h.base() + l.delay() : Math.max(clock(), h.base() + l.delay());
             enqueue(new Pending(at, from, l.seq(), h.from(), new Deliver(l.timer(), at, eventId(from, l.seq())), null));
         }
+        if (h.delivery() >= 0) {
+            answered(h.delivery(), h.base(), h.latency());
+        }
         if (h.finished()) {
             setup.coordinator().tell(new Coordinator.WorldFinished(base));
             horizon = base; // nothing after the world's last instant is delivered here
@@ -217,12 +231,15 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
         String phase = phase(m);
         traffic.count(phase, m.type(), m.sizeBytes(), a == null);
         TraceWriter.Line t = traced(fromAddress, o, sent, a, link, id, phase);
+        LatencyParts chain = a == null || o.chain() == null ? null
+                : o.chain().afterLink(a.latency(), a.jitter(), a.serialization(), a.queueing());
         if (a == null) { // lost: traced at the time it would have left, never delivered
             enqueue(new Pending(sent, from, o.seq(), null, null, t));
         } else if (local(o.to())) {
-            enqueue(new Pending(a.time(), from, o.seq(), o.to(), new Deliver(m, a.time(), id), t));
-        } else {
-            leave(new NetworkCommand.Arrival(o.to(), m, a.time(), from, o.seq(), id, virtual ? t : null), t);
+            enqueue(new Pending(a.time(), from, o.seq(), o.to(), new Deliver(m, a.time(), id, -1, chain), t));
+        } else { // real time: a line awaiting its AP's answer is written where the AP is
+            boolean carried = virtual || (t != null && t.mayBeMeasured());
+            leave(new NetworkCommand.Arrival(o.to(), m, a.time(), from, o.seq(), id, carried ? t : null, chain), t);
         }
     }
 
@@ -236,7 +253,7 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
             outgoing.add(a); // its trace line travels with it: the receiving node writes it when it delivers it
             return;
         }
-        if (t != null) {
+        if (t != null && a.traced() == null) {
             write(t, a.time(), 0, a.ordinal(), a.seq());
         }
         ActorRef<NetworkCommand> peer = peers.get(nodes.get(a.to()));
@@ -275,8 +292,8 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
 
     /** An event from another node joins the queue, with its trace line (virtual time). */
     private void arrive(NetworkCommand.Arrival x) {
-        enqueue(new Pending(x.time(), x.ordinal(), x.seq(), x.to(), new Deliver(x.event(), x.time(), x.id()),
-                x.traced()));
+        enqueue(new Pending(x.time(), x.ordinal(), x.seq(), x.to(), new Deliver(x.event(), x.time(), x.id(), -1,
+                x.chain()), x.traced()));
     }
 
     private Behavior<NetworkCommand> onIncoming(NetworkCommand.Incoming in) {
@@ -305,9 +322,11 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
             queue.add(p);
             return;
         }
-        // real time: trace when sent, deliver after the delay on the wall clock
+        // real time: trace when sent (or when the AP has answered), deliver after the delay on the wall clock
         ActorRef<Deliver> ref = p.to() == null ? null : entities.get(p.to());
-        if (p.traced() != null) {
+        if (p.traced() != null && ref != null && p.traced().mayBeMeasured()) {
+            unanswered.put(p.deliver().id(), p.traced());
+        } else if (p.traced() != null) {
             write(ref == null && p.to() != null ? p.traced().undelivered() : p.traced(), p.time(), 0, p.ordinal(),
                     p.seq());
         }
@@ -315,7 +334,7 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
             return; // lost on the link, or the entity is gone
         }
         long delay = p.time() - clock();
-        Deliver d = new Deliver(p.deliver().event(), clock() + Math.max(delay, 0), p.deliver().id(), -1);
+        Deliver d = p.deliver().at(clock() + Math.max(delay, 0), -1);
         if (delay <= 0) {
             ref.tell(stamped(d));
         } else {
@@ -343,7 +362,7 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
     }
 
     private static Deliver stamped(Deliver d) {
-        return new Deliver(d.event(), d.at(), d.id(), WallClock.micros());
+        return d.at(d.at(), WallClock.micros());
     }
 
     /**
@@ -352,6 +371,7 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
      */
     private void pump() {
         while (outstanding == 0 && windowEnd >= 0) {
+            flushStreamed();
             if (waveTime >= 0) {
                 if (waveDelivered) {
                     report();
@@ -432,6 +452,7 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
             }
         }
         long next = queue.isEmpty() ? Lookahead.NEVER : queue.peek().time();
+        flushStreamed();
         setup.coordinator().tell(new Coordinator.Reached(setup.node(), List.copyOf(outgoing), List.copyOf(lines), eot,
                 next, now, WallClock.micros()));
         outgoing.clear();
@@ -443,18 +464,62 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
         return delay == Lookahead.NEVER ? Lookahead.NEVER : time + delay;
     }
 
-    /** Traces a line: at once on the only node, else with the report, keyed for the coordinator's merge. */
+    /**
+     * Traces a line: in virtual time with the window's report, keyed for the coordinator's merge (the only
+     * node writes them itself once their batch is answered); in real time at once.
+     */
     private void write(TraceWriter.Line t, long time, int wave, int ordinal, long seq) {
         TraceWriter.Line line = t.withWall((WallClock.micros() - startMicros) * 1000);
-        if (streaming || !virtual) {
-            if (setup.trace().local()) {
-                setup.trace().write(line);
-            } else {
-                setup.coordinator().tell(new Coordinator.Lines(List.of(line)));
-            }
+        if (!virtual) {
+            writeNow(line);
             return;
         }
         lines.add(new Coordinator.Traced(time, wave, ordinal, seq, line));
+    }
+
+    /**
+     * The only node writes its lines itself, in delivery order, once every delivery so far is answered (no
+     * line can still take a latency): between batches, so they never pile up (one node runs as one window).
+     */
+    private void flushStreamed() {
+        if (streaming && !lines.isEmpty()) {
+            lines.forEach(x -> writeNow(x.line()));
+            lines.clear();
+        }
+    }
+
+    private void writeNow(TraceWriter.Line line) {
+        if (setup.trace().local()) {
+            setup.trace().write(line);
+        } else {
+            setup.coordinator().tell(new Coordinator.Lines(List.of(line)));
+        }
+    }
+
+    /**
+     * An entity answered delivery {@code delivery}, handled at {@code at}: its trace line carries the latency
+     * it measured on it, if any (virtual time: the line is among the window's, from {@code at} on; real time:
+     * it waited for this answer).
+     */
+    private void answered(long delivery, long at, Measurement.Latency latency) {
+        if (!virtual) {
+            TraceWriter.Line l = unanswered.remove(delivery);
+            if (l != null) {
+                writeNow(latency == null ? l : l.withMeasured(latency));
+            }
+            return;
+        }
+        if (latency == null) {
+            return;
+        }
+        for (int i = lines.size() - 1; i >= 0 && lines.get(i).time() >= at; i--) {
+            Coordinator.Traced x = lines.get(i);
+            if (x.line().id() == delivery) {
+                lines.set(i, new Coordinator.Traced(x.time(), x.wave(), x.ordinal(), x.seq(),
+                        x.line().withMeasured(latency)));
+                return;
+            }
+        }
     }
 
     /** The phase a message belongs to: cloud training, edge training or deployment. */

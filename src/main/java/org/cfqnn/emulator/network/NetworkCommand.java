@@ -8,6 +8,8 @@ import org.cfqnn.emulator.record.TraceWriter;
 import org.cfqnn.protocol.Address;
 import org.cfqnn.protocol.Compute;
 import org.cfqnn.protocol.Event;
+import org.cfqnn.protocol.LatencyParts;
+import org.cfqnn.protocol.Measurement;
 import org.cfqnn.protocol.Message;
 import org.cfqnn.protocol.Timer;
 
@@ -24,9 +26,15 @@ public sealed interface NetworkCommand extends CborSerializable {
     /**
      * A message leaving after {@code compute} (QPU queue, circuits, classical work), caused by event
      * {@code cause}; {@code seq} is the sender's own counter (it orders same-time events deterministically
-     * and names the message).
+     * and names the message); {@code chain}: the latency parts of the AP chain it continues as it leaves
+     * (null: on none).
      */
-    record Out(Address to, Message message, Compute compute, long cause, long seq) implements CborSerializable {
+    record Out(Address to, Message message, Compute compute, long cause, long seq, LatencyParts chain)
+            implements CborSerializable {
+
+        public Out(Address to, Message message, Compute compute, long cause, long seq) {
+            this(to, message, compute, cause, seq, null);
+        }
 
         /** How long after its cause the message leaves. */
         public long computeNanos() {
@@ -43,10 +51,17 @@ public sealed interface NetworkCommand extends CborSerializable {
      * {@code timers}; {@code ack}: the delivery is done (the virtual clock waits for every acknowledgement);
      * {@code finished}: the world put the last step on the air. {@code deliveryHopMicros} is how long the
      * delivery took to reach the entity, {@code wallSentMicros} when this left it ({@link WallClock}; -1:
-     * unknown): they measure the hops, not the emulated links.
+     * unknown): they measure the hops, not the emulated links. {@code delivery} is the id of the delivery
+     * handled and {@code latency} the latency an AP measured on it (null: none), which its trace line carries.
      */
     record Handled(Address from, long base, List<Out> sends, List<Later> timers, boolean ack, boolean finished,
-                   long deliveryHopMicros, long wallSentMicros) implements NetworkCommand {
+                   long deliveryHopMicros, long wallSentMicros, long delivery, Measurement.Latency latency)
+            implements NetworkCommand {
+
+        public Handled(Address from, long base, List<Out> sends, List<Later> timers, boolean ack, boolean finished,
+                       long deliveryHopMicros, long wallSentMicros) {
+            this(from, base, sends, timers, ack, finished, deliveryHopMicros, wallSentMicros, -1, null);
+        }
     }
 
     /** An event for {@code to} at t = 0. */
@@ -57,10 +72,15 @@ public sealed interface NetworkCommand extends CborSerializable {
      * An event on its way to an entity on another node: due at {@code time}, ordered among same-time
      * events by its sender's {@code ordinal} and {@code seq}; {@code id} names it for causal tracing;
      * {@code traced} is its trace line (virtual time: written by the receiving node when it delivers it,
-     * in the order one JVM would), or null.
+     * in the order one JVM would; real time: only a line that waits for its AP's answer), or null;
+     * {@code chain} the latency parts it arrives with (null: on no chain).
      */
-    record Arrival(Address to, Event event, long time, int ordinal, long seq, long id, TraceWriter.Line traced)
-            implements CborSerializable {
+    record Arrival(Address to, Event event, long time, int ordinal, long seq, long id, TraceWriter.Line traced,
+                   LatencyParts chain) implements CborSerializable {
+
+        public Arrival(Address to, Event event, long time, int ordinal, long seq, long id, TraceWriter.Line traced) {
+            this(to, event, time, ordinal, seq, id, traced, null);
+        }
     }
 
     /** A node's network. */

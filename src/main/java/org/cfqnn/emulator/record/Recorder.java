@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.cfqnn.emulator.CborSerializable;
 import org.cfqnn.io.AsyncLines;
 import org.cfqnn.io.Csv;
+import org.cfqnn.protocol.LatencyParts;
 import org.cfqnn.protocol.Measurement;
 
 /**
@@ -50,13 +51,16 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
 
     /**
      * Everything the run measured. {@code deploymentWallStartNanos} is the {@code System.nanoTime()} at which
-     * deployment began (after any emulated training), {@code deploymentVirtualStart} its run time in ns.
+     * deployment began (after any emulated training), {@code deploymentVirtualStart} its run time in ns;
+     * {@code latencyBreakdown} the protocol latency's parts ({@link LatencyParts}), whose means add up to
+     * {@code latencyMeanUs}.
      */
     public record Results(long steps, double meanMinRate, double meanSumRate, double p5MinRate, double p50MinRate,
                           double p95MinRate, double p50SumRate, double meanUnserved, long fallbacks,
                           long latencySamples, long late, double latencyMeanUs, double latencyP50Us,
                           double latencyP99Us, double latencyMaxUs, long[] latencyCdfNanos,
-                          java.util.List<Outage> outages, long deploymentWallStartNanos, long deploymentVirtualStart)
+                          java.util.List<BreakdownStats.Part> latencyBreakdown, java.util.List<Outage> outages,
+                          long deploymentWallStartNanos, long deploymentVirtualStart)
             implements CborSerializable {
     }
 
@@ -133,6 +137,7 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
     private long fallbacks;
     private long late;
     private long latencySum;
+    private final BreakdownStats breakdown = new BreakdownStats(LatencyParts.NAMES);
     private ActorRef<Results> waiting;
     private long[] expectedReports;
     private final java.util.Map<Integer, Long> latencyReports = new java.util.HashMap<>();
@@ -193,6 +198,10 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
         } else if (m instanceof Measurement.Latency l) {
             latency.recordValue(Math.max(1, l.nanos()));
             latencySum += l.nanos();
+            for (int i = 0; i < LatencyParts.NAMES.size(); i++) {
+                breakdown.add(LatencyParts.NAMES.get(i), l.parts().part(i));
+            }
+            breakdown.endSample();
             late += l.onTime() ? 0 : 1;
             latencyReports.merge(l.ap(), 1L, Long::sum);
             reply();
@@ -300,7 +309,7 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
                 (double) unserved / recorded, fallbacks, latency.getTotalCount(), late,
                 latency.getTotalCount() == 0 ? 0 : latencySum / 1e3 / latency.getTotalCount(),
                 latency.getValueAtPercentile(50) / 1e3, latency.getValueAtPercentile(99) / 1e3,
-                latency.getMaxValue() / 1e3, cdf, outages.values().stream().map(w -> new Outage(w.node,
+                latency.getMaxValue() / 1e3, cdf, breakdown.parts(), outages.values().stream().map(w -> new Outage(w.node,
                         java.util.List.copyOf(w.entities), w.lostAt, w.reassignedAt, w.steps, w.unservedUserSteps,
                         w.fallbacks)).toList(), deploymentWallStart, Math.max(deploymentVirtualStart, 0)));
         waiting = null;

@@ -5,7 +5,10 @@ import java.util.Set;
 import org.cfqnn.io.AsyncLines;
 import org.cfqnn.protocol.Address;
 import org.cfqnn.protocol.Compute;
+import org.cfqnn.protocol.LatencyParts;
 import org.cfqnn.protocol.Link;
+import org.cfqnn.protocol.Measurement;
+import org.cfqnn.protocol.Role;
 import org.cfqnn.scenario.EmulatorSettings.TraceSettings;
 
 /**
@@ -17,31 +20,56 @@ import org.cfqnn.scenario.EmulatorSettings.TraceSettings;
  * {@code step} counts within its phase (deployment steps 0 to steps - 1, as in {@code steps.csv});
  * {@code t} is when the message left (after {@code computeNs} of compute at the sender: {@code qpuQueueNs}
  * waiting for a QPU + {@code quantumNs} of circuits + {@code classicalNs} of classical work) and {@code arrive}
- * = {@code t + latencyNs + jitterNs + serNs + queueNs} (null when lost). Only the phases and deployment
- * steps the settings ask for are written; lines are in delivery order.
+ * = {@code t + latencyNs + jitterNs + serNs + queueNs} (null when lost). The line of a message whose
+ * handling measured an AP's protocol latency (the precoder, or with a classical protocol the assignment)
+ * adds {@code "protocolLatencyNs":...,"breakdownNs":{"linkLatency":...,...}}: what the AP measured for that
+ * step and its parts ({@link LatencyParts}, adding up to it). Only the phases and deployment steps the
+ * settings ask for are written; lines are in delivery order.
  */
 public final class TraceWriter implements AutoCloseable {
 
-    /** One traced message. */
+    /** One traced message; {@code measured}: the latency its recipient AP measured on it (null: none). */
     public record Line(long sent, long arrive, long step, String phase, Address from, Address to, String type,
                        int bytes, Link link, long id, long cause, String fromNode, String toNode, Compute compute,
-                       long latencyNs, long jitterNs, long serializationNs, long queueNs, long wall, String run) {
+                       long latencyNs, long jitterNs, long serializationNs, long queueNs, long wall, String run,
+                       Measurement.Latency measured) {
+
+        public Line(long sent, long arrive, long step, String phase, Address from, Address to, String type, int bytes,
+                    Link link, long id, long cause, String fromNode, String toNode, Compute compute, long latencyNs,
+                    long jitterNs, long serializationNs, long queueNs, long wall, String run) {
+            this(sent, arrive, step, phase, from, to, type, bytes, link, id, cause, fromNode, toNode, compute, latencyNs,
+                    jitterNs, serializationNs, queueNs, wall, run, null);
+        }
 
         /** The same line, never delivered (its recipient is gone). */
         public Line undelivered() {
             return new Line(sent, -1, step, phase, from, to, type, bytes, link, id, cause, fromNode, toNode, compute,
-                    0, 0, 0, 0, wall, run);
+                    0, 0, 0, 0, wall, run, null);
         }
 
         /** The same line, written at {@code wallNanos} after the run started on the wall clock. */
         public Line withWall(long wallNanos) {
             return new Line(sent, arrive, step, phase, from, to, type, bytes, link, id, cause, fromNode, toNode,
-                    compute, latencyNs, jitterNs, serializationNs, queueNs, wallNanos, run);
+                    compute, latencyNs, jitterNs, serializationNs, queueNs, wallNanos, run, measured);
+        }
+
+        /** The same line with the latency its recipient measured on it. */
+        public Line withMeasured(Measurement.Latency latency) {
+            return new Line(sent, arrive, step, phase, from, to, type, bytes, link, id, cause, fromNode, toNode,
+                    compute, latencyNs, jitterNs, serializationNs, queueNs, wall, run, latency);
         }
 
         Line withRun(String runName) {
             return new Line(sent, arrive, step, phase, from, to, type, bytes, link, id, cause, fromNode, toNode,
-                    compute, latencyNs, jitterNs, serializationNs, queueNs, wall, runName);
+                    compute, latencyNs, jitterNs, serializationNs, queueNs, wall, runName, measured);
+        }
+
+        /**
+         * True for a line whose recipient may measure a protocol latency on it (a precoder or an assignment
+         * reaching an AP): its writing waits for the AP's answer.
+         */
+        public boolean mayBeMeasured() {
+            return to.role() == Role.AP && (type.equals("Precoder") || type.equals("Assignment"));
         }
 
         /** The JSON object of this line. */
@@ -55,7 +83,16 @@ public final class TraceWriter implements AutoCloseable {
                     + !fromNode.equals(toNode) + ",\"computeNs\":" + compute.total() + ",\"qpuQueueNs\":" + compute.queueNanos()
                     + ",\"quantumNs\":" + compute.quantumNanos() + ",\"classicalNs\":" + compute.classicalNanos()
                     + ",\"latencyNs\":" + latencyNs
-                    + ",\"jitterNs\":" + jitterNs + ",\"serNs\":" + serializationNs + ",\"queueNs\":" + queueNs + "}";
+                    + ",\"jitterNs\":" + jitterNs + ",\"serNs\":" + serializationNs + ",\"queueNs\":" + queueNs
+                    + (measured == null ? "" : breakdown(measured)) + "}";
+        }
+
+        private static String breakdown(Measurement.Latency l) {
+            StringBuilder b = new StringBuilder(",\"protocolLatencyNs\":").append(l.nanos()).append(",\"breakdownNs\":{");
+            for (int i = 0; i < LatencyParts.NAMES.size(); i++) {
+                b.append(i == 0 ? "\"" : ",\"").append(LatencyParts.NAMES.get(i)).append("\":").append(l.parts().part(i));
+            }
+            return b.append('}').toString();
         }
     }
 
