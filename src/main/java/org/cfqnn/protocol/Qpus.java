@@ -20,13 +20,15 @@ final class Qpus {
     private long waiting = -1; // ticket of the training job waiting for a QPU
     private Start onStart;
     private long armedAt = Long.MIN_VALUE; // time of the QpuFree timer pending, if any
+    private long clock = Long.MIN_VALUE; // latest time seen
 
     Qpus(int qpus) {
         this.queue = new QpuQueue(qpus);
     }
 
     /** How long a decision ready at {@code now} would wait for a QPU. */
-    long waitAt(long now) {
+    long waitAt(long time) {
+        long now = at(time);
         long free = queue.firstFreeAt(); // Long.MIN_VALUE before any execution: no subtraction then
         return free <= now ? 0 : free - now;
     }
@@ -43,17 +45,19 @@ final class Qpus {
      * A decision's circuits, ready at {@code now}, holding a QPU for {@code quantumNanos}: what it waits for
      * a QPU and what it runs, as the compute of the messages it causes.
      */
-    Compute inference(long now, long quantumNanos, Effects fx) {
+    Compute inference(long time, long quantumNanos, Effects fx) {
+        long now = at(time);
         QpuQueue.Grant g = queue.submitInference(now, quantumNanos);
         poll(now, fx);
-        return new Compute(g.startNanos() - now, quantumNanos, 0);
+        return new Compute(g.startNanos() - time, quantumNanos, 0);
     }
 
     /**
      * A training job of {@code quantumNanos} on the QPU, ready now: {@code start} runs when it gets a QPU
      * (now, or at a later {@link Timer.QpuFree}) with the time from then to its end.
      */
-    void train(long now, long quantumNanos, Start start, Effects fx) {
+    void train(long time, long quantumNanos, Start start, Effects fx) {
+        long now = at(time);
         if (waiting >= 0) {
             throw new IllegalStateException("one training job waits at a time");
         }
@@ -63,9 +67,20 @@ final class Qpus {
     }
 
     /** A {@link Timer.QpuFree} is due: start the waiting training job if a QPU is free for it. */
-    void free(long now, Effects fx) {
+    void free(long time, Effects fx) {
+        long now = at(time);
         armedAt = Long.MIN_VALUE;
         poll(now, fx);
+    }
+
+    /**
+     * The site's time for an event of time {@code time}: never before one it has already handled. In virtual
+     * time events come in time order and this is {@code time}; on the real clock an event handled late (a
+     * message behind a timer) is placed when it is handled, as a real QPU would see it.
+     */
+    private long at(long time) {
+        clock = Math.max(clock, time);
+        return clock;
     }
 
     private void poll(long now, Effects fx) {

@@ -52,6 +52,16 @@ class ClusterLocalIT {
         return Files.readString(dir.resolve("cluster-local.log"));
     }
 
+    /** The script's help is its header comment and options: no line of the script itself. */
+    @Test
+    void helpPrintsTheHeaderAndOptionsOnly() throws Exception {
+        Process p = new ProcessBuilder("tools/cluster-local", "--help").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).isZero();
+        assertThat(out).startsWith("Runs a scenario on a local Pekko cluster").contains("Options: --nodes N")
+                .doesNotContain("set -euo", "root=", "#!");
+    }
+
     /** Nothing listens on the three ports any more: every node's JVM is gone. */
     private void assertPortsFree() {
         for (int p = basePort; p < basePort + 3; p++) {

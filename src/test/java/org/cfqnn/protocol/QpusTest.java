@@ -21,6 +21,18 @@ class QpusTest {
         assertThat(q.inference(30_000, D, new Effects())).isEqualTo(new Compute(0, D, 0));
     }
 
+    /** On the real clock a message can be handled after a later timer: the QPU does not go back in time. */
+    @Test
+    void anEventHandledLateIsPlacedWhenHandledNotBeforeWhatTheQpuAlreadyRan() {
+        Qpus q = new Qpus(1);
+        List<Long> started = new ArrayList<>();
+        q.inference(20_000, D, new Effects()); // the QPU busy from 20 us to 30 us
+        q.train(5_000, D, (charged, fx) -> started.add(charged), new Effects()); // stamped 5 us, handled after
+        assertThat(started).isEmpty(); // behind the decision, not before it
+        // a decision stamped 8 us, handled after: the 30 us the QPU is busy from its stamp, then its circuits
+        assertThat(q.inference(8_000, D, new Effects())).isEqualTo(new Compute(22_000, D, 0));
+    }
+
     @Test
     void twoQpusRunTwoDecisionsSideBySide() {
         Qpus q = new Qpus(2);
