@@ -1,7 +1,6 @@
 package org.cfqnn.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -30,7 +29,9 @@ public final class AtomicFiles {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            // the user's path and the reason, never the temporary file's name
+            throw new org.cfqnn.input.InvalidInputException(OutputDir.FLAG, target, "cannot be written: "
+                    + OutputDir.reason(e, dir));
         }
     }
 

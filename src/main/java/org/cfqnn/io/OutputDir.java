@@ -27,7 +27,7 @@ public final class OutputDir implements AutoCloseable {
 
     /** Marks a directory as cfqnn's results, which a later run may replace. */
     public static final String MARKER = ".cfqnn-results";
-    private static final String FLAG = "--out";
+    static final String FLAG = "--out";
 
     private final Path target;
     private final Path staging;
@@ -93,6 +93,9 @@ public final class OutputDir implements AutoCloseable {
         }
         if (e instanceof NoSuchFileException) {
             return "no such directory " + where;
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException) {
+            return "a part of " + where + " is a file, not a directory";
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason().toLowerCase(java.util.Locale.ROOT) + " (" + where + ")";

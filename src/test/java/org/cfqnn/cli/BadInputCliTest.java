@@ -130,6 +130,21 @@ class BadInputCliTest {
         assertOneCleanLine(r, "cfqnn run:", "--no-such-flag");
     }
 
+    /** Output paths that cannot be written name the flag, the path and the reason, never a temporary file. */
+    @Test
+    void unwritableOutputsSayWhy() throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("a-file"), "x");
+        CliRunner r = CliRunner.run("channel", "--nap", "4", "--nuser", "3", "--ntx", "2", "--seed", "1", "--out",
+                file.resolve("ch.json").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("cfqnn channel: --out = " + file.resolve("ch.json"))
+                .contains("cannot be written: a part of").contains("is a file, not a directory").doesNotContain(".tmp");
+        r = CliRunner.run("compare", "--trials", "2", "--nap", "4", "--nuser", "3", "--ntx", "2", "--out",
+                file.resolve("out").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--out").contains("is a file, not a directory").doesNotContain("partial");
+    }
+
     @Test
     void helpShowsRequiredFlagsAsRequired() {
         CliRunner r = CliRunner.run("channel", "--help");

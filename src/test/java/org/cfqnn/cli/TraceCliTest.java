@@ -162,6 +162,16 @@ class TraceCliTest {
     }
 
     @Test
+    void anUnwritablePageSaysWhyWithoutTemporaryNames() throws Exception {
+        Path f = damaged();
+        Path file = Files.writeString(f.getParent().resolve("a-file"), "x");
+        CliRunner r = CliRunner.run("trace", "view", f.toString(), "--out", file.resolve("v").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("cfqnn trace view: --out = ").contains("not a directory")
+                .doesNotContain(".tmp", "--verbose");
+    }
+
+    @Test
     void viewWritesThePageBesideTheTraceWithTheMissesItFinds() throws Exception {
         Path f = damaged();
         CliRunner r = CliRunner.run("trace", "view", f.toString());
