@@ -270,11 +270,12 @@ public final class EmulatorReport {
     }
 
     /**
-     * Mean min rate over time per run, from the streamed CSV: at most 100 points per run, each the mean of
-     * at least 20 steps (a single step's min rate is as random as its channel).
+     * Mean min rate over time per run, from the streamed CSV: at most 40 points per run, each the mean of
+     * at least 20 steps (a single step's min rate is as random as its channel); few enough for markers and
+     * dash patterns to show, so runs with the same rates (centralized and non-centralized) stay visible.
      */
     public static Path ratesOverTime(Path stepsCsv, int steps, Path png, java.util.Set<Plots.Format> formats) {
-        int buckets = Math.max(1, Math.min(100, steps / 20));
+        int buckets = Math.max(1, Math.min(40, steps / 20));
         int width = (steps + buckets - 1) / buckets;
         Map<String, double[]> sums = new LinkedHashMap<>();
         Map<String, int[]> counts = new LinkedHashMap<>();

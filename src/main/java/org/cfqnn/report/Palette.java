@@ -52,9 +52,12 @@ public final class Palette {
         KNOWN.put("qnn-improved-untrained", new Style(SKY, SeriesMarkers.CROSS, DOTTED));
         KNOWN.put("qnn-paper", new Style(PURPLE, SeriesMarkers.DIAMOND, SOLID));
         KNOWN.put("qnn-paper-untrained", new Style(PURPLE, SeriesMarkers.CROSS, DOTTED));
+        KNOWN.put("qnn-paper-charitable", new Style(VERMILION, SeriesMarkers.SQUARE, DASH_DOT));
+        KNOWN.put("qnn-maxmin", new Style(BLUE, SeriesMarkers.TRIANGLE_UP, DASHED));
+        KNOWN.put("qnn-graph", new Style(SKY, SeriesMarkers.TRIANGLE_DOWN, SOLID));
     }
 
-    /** Looks for series the table does not know, in order of first use. */
+    /** Looks for series the table does not know, tried in order until one differs from the chart's others. */
     private static final Style[] OTHERS = {
         new Style(SKY, SeriesMarkers.CIRCLE, DASHED),
         new Style(PURPLE, SeriesMarkers.DIAMOND, DASH_DOT),
@@ -99,10 +102,25 @@ public final class Palette {
      * ({@code variant} counts the variants seen so far, 0 for the first).
      */
     public static Style of(String name, int variant) {
+        return of(name, variant, java.util.List.of());
+    }
+
+    /**
+     * As {@link #of(String, int)}; a name the table does not know takes the first look of {@link #OTHERS}
+     * (from one that depends on the name) whose colour and line differ from every look in {@code taken}.
+     */
+    public static Style of(String name, int variant, java.util.Collection<Style> taken) {
         String key = name.toLowerCase(Locale.ROOT).split("[ @\\[(]")[0];
         Style s = KNOWN.get(key);
         if (s == null) {
-            return OTHERS[Math.floorMod(key.hashCode(), OTHERS.length)];
+            int first = Math.floorMod(key.hashCode(), OTHERS.length);
+            for (int i = 0; i < OTHERS.length; i++) {
+                Style o = OTHERS[(first + i) % OTHERS.length];
+                if (taken.stream().noneMatch(t -> t.color().equals(o.color()) && t.stroke().equals(o.stroke()))) {
+                    return o;
+                }
+            }
+            return OTHERS[first];
         }
         if (variant == 0) {
             return s;

@@ -91,7 +91,13 @@ public final class Plots {
         for (String existing : chart.getSeriesMap().keySet()) {
             variant += existing.toLowerCase(Locale.ROOT).split("[ @\\[(]")[0].equals(method) ? 1 : 0;
         }
-        Palette.Style style = Palette.of(name, variant);
+        java.util.List<Palette.Style> taken = new java.util.ArrayList<>();
+        for (XYSeries other : chart.getSeriesMap().values()) {
+            if (other.getLineColor() instanceof Color c && other.getLineStyle() != null) {
+                taken.add(new Palette.Style(c, other.getMarker(), other.getLineStyle()));
+            }
+        }
+        Palette.Style style = Palette.of(name, variant, taken);
         XYSeries s = chart.addSeries(name, x, y, errors);
         s.setLineColor(style.color());
         s.setMarkerColor(style.color());

@@ -61,6 +61,21 @@ class PlotsTest {
                 Styler.LegendPosition.OutsideS);
     }
 
+    /** Every series of one plot differs from the others in colour or line, named or not (reproduce's ratio plot). */
+    @Test
+    void noTwoSeriesOfAPlotLookAlike() {
+        Map<String, double[]> m = new LinkedHashMap<>();
+        for (String name : new String[] {"optimum", "qnn-improved", "qnn-improved-sampled", "qnn-improved-untrained",
+            "qnn-paper", "qnn-paper-untrained", "qnn-paper-charitable", "search", "greedy-maxmin", "random",
+            "qnn-maxmin", "mystery-1", "mystery-2", "mystery-3"}) {
+            m.put(name, new double[] {1, 2});
+        }
+        XYChart c = Plots.lines("r", "mu", "ratio", new double[] {0, 1}, m);
+        java.util.Set<String> looks = new java.util.HashSet<>();
+        c.getSeriesMap().forEach((name, s) -> assertThat(looks.add(s.getLineColor() + " " + s.getLineStyle().hashCode()
+                + " " + java.util.Arrays.toString(s.getLineStyle().getDashArray()))).as(name).isTrue());
+    }
+
     @Test
     void aSecondVariantOfAProtocolKeepsTheColourButNotTheDash() {
         Map<String, double[]> m = new LinkedHashMap<>();
