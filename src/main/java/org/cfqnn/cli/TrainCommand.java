@@ -68,8 +68,9 @@ public final class TrainCommand implements Callable<Integer> {
                 run.edgeLoss().perIteration().length, run.edgeSeconds(), e[0], e[e.length - 1], e.length);
         var radio = s.radio();
         var training = s.cloud().training();
-        w.printf("cloud %s: %d circuits of %d qubits per decision at M=%d K=%d (trained on %s)%n", run.qnn().cloud().ansatz(),
-                run.qnn().cloud().circuitsPerInference(radio.nAp(), radio.nUser()), run.qnn().cloud().qubits(), radio.nAp(),
+        long circuits = run.qnn().cloud().circuitsPerInference(radio.nAp(), radio.nUser());
+        w.printf("cloud %s: %d circuit%s of %d qubits per decision at M=%d K=%d (trained on %s)%n", run.qnn().cloud().ansatz(),
+                circuits, circuits == 1 ? "" : "s", run.qnn().cloud().qubits(), radio.nAp(),
                 radio.nUser(), training.transfers() ? training.trainAps() + " x " + training.trainUsers() + " networks"
                         : "this network");
         w.printf("models in %s%n", out);

@@ -29,7 +29,7 @@ public record RadioModel(int nAp, int nUser, int nTx, int nPath, double kappa, d
         Require.inRange("nPath", nPath, 1, 1000);
         if (nAp < nUser) {
             throw new InvalidInputException("nAp", nAp,
-                    "must be >= nUser (" + nUser + "): every user needs at least one AP (Eq. 6c)");
+                    "must be >= the number of users K = " + nUser + ": every user needs at least one AP (Eq. 6c)");
         }
         if ((long) nAp * nUser * nTx > MAX_COEFFICIENTS) {
             throw new InvalidInputException("nAp", nAp, "nAp*nUser*nTx = " + ((long) nAp * nUser * nTx)

@@ -263,6 +263,18 @@ public final class EmulatorReport {
         return out;
     }
 
+    /** The QNN systems the runs deploy, as cloud/edge ansatz pairs. */
+    private static String systems(JsonNode summary) {
+        JsonNode q = summary.get("qnnSystems");
+        if (q != null && q.isArray() && q.size() > 0) {
+            List<String> names = new ArrayList<>();
+            q.forEach(n -> names.add("<b>" + esc(n.isTextual() ? n.asText() : n.path("name").asText(n.toString())) + "</b>"));
+            return "QNN systems (cloud/edge ansatz) " + String.join(", ", names);
+        }
+        return "cloud ansatz <b>" + summary.get("cloudAnsatz").asText() + "</b>, edge ansatz <b>"
+                + summary.get("edgeAnsatz").asText() + "</b>";
+    }
+
     private static void seconds(ObjectNode x, String key, long from, long to) {
         if (to > 0) {
             x.put(key, (to - from) / 1e6);
@@ -411,8 +423,7 @@ public final class EmulatorReport {
         h.append("<p>M = ").append(model.get("nAp")).append(" APs, K = ").append(model.get("nUser")).append(" users, N = ")
                 .append(model.get("nTx")).append(" antennas, rho = ")
                 .append(String.format("%.1f dB", 10 * Math.log10(model.get("rho").asDouble()))).append(", mu = ")
-                .append(model.get("mu")).append("; cloud ansatz <b>").append(summary.get("cloudAnsatz").asText())
-                .append("</b>, edge ansatz <b>").append(summary.get("edgeAnsatz").asText()).append("</b>; ")
+                .append(model.get("mu")).append("; ").append(systems(summary)).append("; ")
                 .append(summary.get("steps")).append(" deployment steps per run, ").append(summary.get("clock").asText())
                 .append(" clock, seed ").append(summary.get("seed")).append(".</p>");
         h.append("<h2>Results</h2><table><tr><th>run</th><th>mean min rate</th><th>p5 min rate</th><th>mean sum rate</th>")

@@ -93,8 +93,8 @@ public final class Plots {
         }
         java.util.List<Palette.Style> taken = new java.util.ArrayList<>();
         for (XYSeries other : chart.getSeriesMap().values()) {
-            if (other.getLineColor() instanceof Color c && other.getLineStyle() != null) {
-                taken.add(new Palette.Style(c, other.getMarker(), other.getLineStyle()));
+            if (other.getLineColor() != null && other.getLineStyle() != null) {
+                taken.add(new Palette.Style(other.getLineColor(), other.getMarker(), other.getLineStyle()));
             }
         }
         Palette.Style style = Palette.of(name, variant, taken);

@@ -120,7 +120,7 @@ class FoundationCliTest {
         CliRunner r = CliRunner.run("channel", "--nap", "2", "--nuser", "3", "--ntx", "2", "--seed", "1",
                 "--out", out.toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("--nap = 2: must be >= nUser (3)");
+        assertThat(r.err()).contains("--nap = 2: must be >= the number of users K = 3");
         r = CliRunner.run("channel", "--nap", "0", "--nuser", "3", "--ntx", "2", "--seed", "1", "--out", out.toString());
         assertThat(r.err()).contains("--nap = 0: must be an integer >= 1");
         r = CliRunner.run("channel", "--nap", "4", "--nuser", "3", "--ntx", "-2", "--seed", "1", "--out", out.toString());

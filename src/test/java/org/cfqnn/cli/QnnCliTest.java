@@ -203,7 +203,7 @@ class QnnCliTest {
                 "cloud.maxmin.signal = imitate-optimum: the optimum teacher enumerates K^M = 6^16"},
             {"cloud { ansatz = maxmin, maxmin.decoder = greedy }", "cloud.maxmin.decoder = greedy: must be one of argmax"},
             {"cloud { ansatz = maxmin, maxmin.sigma = 0 }", "cloud.maxmin.sigma = 0"},
-            {"radio { n-ap = 2 }", "radio.n-ap = 2: must be >= nUser (3)"},
+            {"radio { n-ap = 2 }", "radio.n-ap = 2: must be >= the number of users K = 3"},
             {"radio { nap = 4 }", "radio.nap = 4: unknown key; allowed in radio: csi-error, d-min"},
             {"cloud { training { gradient = adjoint } }", "cloud.training.gradient = adjoint: the paper's cloud floors"},
             {"cloud { training { learning-rate = fast } }", "cloud.training.learning-rate = \"fast\": must be a number"},
