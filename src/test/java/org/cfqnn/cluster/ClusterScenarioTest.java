@@ -21,6 +21,7 @@ import org.cfqnn.scenario.Scenario;
 import org.cfqnn.scenario.ScenarioSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,5 +92,29 @@ class ClusterScenarioTest {
             }
             assertThat(q).as("%s trace line %d", name, i).isEqualTo(p);
         }
+    }
+
+    /**
+     * On the real clock messages between nodes go straight from node to node: the run ends, every step is
+     * recorded, and the cross-node hops are measured.
+     */
+    @Test
+    void aRealClockRunAcrossNodesEndsWithEveryStepRecorded() throws Exception {
+        List<String> sets = new ArrayList<>(SHORT);
+        sets.addAll(List.of("emulator.clock=real", "emulator.steps=40", "emulator.step-period=20 ms",
+                "emulator.deadline=15 ms", "emulator.protocols=[search, non-centralized]"));
+        Config config = Scenario.load(Path.of("scenarios", "dense.conf"), sets);
+        List<EmulatorRunner.Point> points = RunCommand.points(config, ScenarioSettings.of(config));
+        Path multi = Files.createDirectories(dir.resolve("real-cluster"));
+        Topology t = ClusterNode.discover(cluster.node(0), 2, Duration.ofSeconds(20));
+        EmulatorRunner.Report r = java.util.concurrent.CompletableFuture.supplyAsync(() -> EmulatorRunner.run(points,
+                EmulatorRunner.Outputs.in(multi), ProgressListener.Factory.NONE, cluster.node(0), t))
+                .get(90, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(r.outcomes()).hasSize(2).allSatisfy(o -> {
+            assertThat(o.failure()).isNull();
+            assertThat(o.results().steps()).isEqualTo(40);
+        });
+        ObjectNode s = EmulatorReport.summary(r, "dense.conf", "");
+        assertThat(s.at("/performance/runs/0/hopsUs/crossNode/count").asLong()).isPositive();
     }
 }

@@ -234,7 +234,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private void flushIncoming() {
         for (NodeState s : nodes.values()) {
             if (!s.incoming.isEmpty()) {
-                s.network.tell(new NetworkCommand.Incoming(List.copyOf(s.incoming)));
+                s.network.tell(new NetworkCommand.Incoming(List.copyOf(s.incoming), 0));
                 s.incoming.clear();
             }
         }

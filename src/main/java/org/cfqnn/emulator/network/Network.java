@@ -258,7 +258,7 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
         }
         ActorRef<NetworkCommand> peer = peers.get(nodes.get(a.to()));
         if (peer != null) {
-            peer.tell(new NetworkCommand.Incoming(List.of(a)));
+            peer.tell(new NetworkCommand.Incoming(List.of(a), WallClock.micros()));
         }
     }
 
@@ -297,6 +297,9 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
     }
 
     private Behavior<NetworkCommand> onIncoming(NetworkCommand.Incoming in) {
+        if (in.wallSentMicros() > 0) {
+            traffic.hop(true, WallClock.micros() - in.wallSentMicros()); // straight from the sender's node
+        }
         for (NetworkCommand.Arrival x : in.arrivals()) {
             arrive(x);
         }

@@ -107,7 +107,11 @@ public sealed interface NetworkCommand extends CborSerializable {
     }
 
     /** Real time: events from another node, delivered at their time. */
-    record Incoming(List<Arrival> arrivals) implements NetworkCommand {
+    /**
+     * Events from another node, sent at {@code wallSentMicros} ({@link WallClock}; 0: unmeasured): on the real
+     * clock the receiving network measures the cross-node hop with it.
+     */
+    record Incoming(List<Arrival> arrivals, long wallSentMicros) implements NetworkCommand {
     }
 
     /** The run is over: entities stopping now are not losses; reply with what this node's network carried. */

@@ -29,8 +29,9 @@ public record Traffic(Map<String, Count> byPhase, Map<String, Count> deploymentB
 
     /**
      * The traffic of several node networks together: counts add up; in-node hop figures are those of the
-     * node with the most hops (percentiles cannot be summed); cross-node hops and synchronization rounds are
-     * the coordinator's.
+     * node with the most hops (percentiles cannot be summed); cross-node hops are the coordinator's in virtual
+     * time (its rounds) and, on the real clock, where nodes message each other directly, those of the node that
+     * received the most; synchronization rounds are the coordinator's.
      */
     public static Traffic sum(List<Traffic> parts, Hops crossNode, long rounds) {
         Map<String, long[]> phases = new TreeMap<>();
@@ -40,6 +41,7 @@ public record Traffic(Map<String, Count> byPhase, Map<String, Count> deploymentB
             t.byPhase.forEach((k, c) -> add(phases, k, c));
             t.deploymentByType.forEach((k, c) -> add(types, k, c));
             in = t.inNodeHops.count() > in.count() ? t.inNodeHops : in;
+            crossNode = t.crossNodeHops != null && t.crossNodeHops.count() > crossNode.count() ? t.crossNodeHops : crossNode;
         }
         return new Traffic(Counter.counts(phases), Counter.counts(types), in, crossNode, rounds);
     }

@@ -26,8 +26,18 @@ import org.cfqnn.protocol.Measurement;
 public final class Recorder extends AbstractBehavior<Recorder.Command> {
 
     /** Recorder's protocol. */
-    public sealed interface Command extends CborSerializable permits Record, Finish {
+    public sealed interface Command extends CborSerializable permits Record, Finish, GiveUp {
     }
+
+    /**
+     * The books close with what has arrived, {@link #PATIENCE} after {@link Finish}: on the real clock a
+     * measurement from another node can be lost (a transport queue overflowing), and a run must end.
+     */
+    public record GiveUp() implements Command {
+    }
+
+    /** How long the recorder waits, once asked to finish, for steps and latency reports still on their way. */
+    static final java.time.Duration PATIENCE = java.time.Duration.ofSeconds(10);
 
     /** A measurement from an entity. */
     public record Record(Measurement measurement) implements Command {
@@ -148,6 +158,8 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
                         String protocol, String qnn, AtomicLong progress) {
     }
 
+    private boolean gaveUp;
+
     private Recorder(ActorContext<Command> ctx, Setup s) {
         super(ctx);
         this.nUser = s.nUser();
@@ -179,7 +191,17 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
                 .onMessage(Finish.class, f -> {
                     waiting = f.replyTo();
                     expectedReports = f.latencyReports();
+                    getContext().scheduleOnce(PATIENCE, getContext().getSelf(), new GiveUp());
                     reply();
+                    return this;
+                })
+                .onMessage(GiveUp.class, g -> {
+                    if (waiting != null) {
+                        getContext().getLog().warn("{} of {} steps recorded and latency reports missing {} after "
+                                + "finishing: closing the books with what arrived", recorded, total, PATIENCE);
+                        gaveUp = true;
+                        reply();
+                    }
                     return this;
                 })
                 .build();
@@ -292,10 +314,10 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
     }
 
     private void reply() {
-        if (waiting == null || recorded < total) {
+        if (waiting == null || (recorded < total && !gaveUp)) {
             return;
         }
-        for (int m = 0; m < expectedReports.length; m++) {
+        for (int m = 0; m < expectedReports.length && !gaveUp; m++) {
             if (latencyReports.getOrDefault(m, 0L) < expectedReports[m]) {
                 return; // still on its way from another node
             }
