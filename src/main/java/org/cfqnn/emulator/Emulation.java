@@ -374,7 +374,7 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
         if (worldDone && awaiting.isEmpty()) {
             awaiting.add("recorder"); // ask once
             recorder.tell(new Recorder.Finish(getContext().messageAdapter(Recorder.Results.class, Recorded::new),
-                    latencyReports.clone()));
+                    latencyReports.clone(), plan.realClock()));
         }
         return this;
     }

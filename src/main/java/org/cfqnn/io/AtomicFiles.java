@@ -30,10 +30,23 @@ public final class AtomicFiles {
             }
         } catch (IOException e) {
             // the user's path and the reason, never the temporary file's name
-            throw new org.cfqnn.input.InvalidInputException(OutputDir.FLAG, target, "cannot be written: "
-                    + OutputDir.reason(e, dir));
+            throw new org.cfqnn.input.InvalidInputException(OutputDir.FLAG, asUserSees(target), "cannot be written: "
+                    + OutputDir.reason(e, asUserSees(dir)));
         }
     }
+
+    /** A path inside a results directory being written ({@code .NAME.partial-...}) as it will be named: NAME. */
+    static Path asUserSees(Path p) {
+        Path out = p.getRoot();
+        for (Path part : p) {
+            java.util.regex.Matcher m = STAGING.matcher(part.toString());
+            Path name = m.matches() ? Path.of(m.group(1)) : part;
+            out = out == null ? name : out.resolve(name);
+        }
+        return out == null ? p : out;
+    }
+
+    private static final java.util.regex.Pattern STAGING = java.util.regex.Pattern.compile("\\.(.+)\\.partial-[^/]*");
 
     public static void writeString(Path target, String content) {
         write(target, content.getBytes(StandardCharsets.UTF_8));

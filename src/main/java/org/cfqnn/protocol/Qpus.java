@@ -48,7 +48,7 @@ final class Qpus {
     Compute inference(long time, long quantumNanos, Effects fx) {
         long now = at(time);
         QpuQueue.Grant g = queue.submitInference(now, quantumNanos);
-        poll(now, fx);
+        poll(now, time, fx);
         return new Compute(g.startNanos() - time, quantumNanos, 0);
     }
 
@@ -63,14 +63,14 @@ final class Qpus {
         }
         waiting = queue.submitTraining(now, quantumNanos);
         onStart = start;
-        poll(now, fx);
+        poll(now, time, fx);
     }
 
     /** A {@link Timer.QpuFree} is due: start the waiting training job if a QPU is free for it. */
     void free(long time, Effects fx) {
         long now = at(time);
         armedAt = Long.MIN_VALUE;
-        poll(now, fx);
+        poll(now, time, fx);
     }
 
     /**
@@ -83,19 +83,20 @@ final class Qpus {
         return clock;
     }
 
-    private void poll(long now, Effects fx) {
+    /** {@code now}: the site's time; {@code time}: the event's, which timers and charges count from. */
+    private void poll(long now, long time, Effects fx) {
         for (QpuQueue.Grant g : queue.advanceTo(now)) {
             if (g.ticket() == waiting) {
                 waiting = -1;
                 Start s = onStart;
                 onStart = null;
-                s.start(Math.max(0, g.finishNanos() - now), fx);
+                s.start(Math.max(0, g.finishNanos() - time), fx);
             }
         }
         if (waiting >= 0 && armedAt < now) { // a timer already pending re-arms itself when it fires
             long at = queue.nextTrainingStart().orElseThrow();
             armedAt = at;
-            fx.after(at - now, new Timer.QpuFree());
+            fx.after(at - time, new Timer.QpuFree());
         }
     }
 }

@@ -94,7 +94,7 @@ class MessageSerializationTest {
                 new NetworkCommand.Dispatch(Address.ap(1), new Deliver(new Timer.Begin(), 5, 6, 7)),
                 new Deliver(new Message.Precoder(1, 2, 0, v, v), 10, 11, 12, parts),
                 new Recorder.Record(new Measurement.Reassigned(5)),
-                new Recorder.Finish(ref.unsafeUpcast(), new long[] {3, -1}),
+                new Recorder.Finish(ref.unsafeUpcast(), new long[] {3, -1}, true),
                 new Recorder.GiveUp(),
                 new Recorder.Results(2, 1, 2, 0.5, 1, 1.5, 2, 0, 1, 4, 0, 9, 10, 20, 30, new long[] {1, 2},
                         List.of(new BreakdownStats.Part("linkLatency", 200.0, 200.0)), List.of(new Recorder.Outage("edge-1", List.of("ap-3"), 4, 5, 1, 0, 2)), 77, 88),

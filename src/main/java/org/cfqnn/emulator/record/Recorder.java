@@ -30,8 +30,8 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
     }
 
     /**
-     * The books close with what has arrived, {@link #PATIENCE} after {@link Finish}: on the real clock a
-     * measurement from another node can be lost (a transport queue overflowing), and a run must end.
+     * The books close with what has arrived, {@link #PATIENCE} after {@link Finish} on the real clock: there
+     * a measurement from another node can be lost (a transport queue overflowing), and a run must end.
      */
     public record GiveUp() implements Command {
     }
@@ -45,9 +45,10 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
 
     /**
      * Reply once every step is recorded and, from every AP still alive, as many latency reports as it
-     * says it sent ({@code latencyReports[m]}; they come from other nodes).
+     * says it sent ({@code latencyReports[m]}; they come from other nodes). {@code realClock}: give up
+     * waiting after {@link #PATIENCE} (in virtual time nothing is lost, and waiting keeps results exact).
      */
-    public record Finish(ActorRef<Results> replyTo, long[] latencyReports) implements Command {
+    public record Finish(ActorRef<Results> replyTo, long[] latencyReports, boolean realClock) implements Command {
     }
 
     /**
@@ -191,7 +192,9 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
                 .onMessage(Finish.class, f -> {
                     waiting = f.replyTo();
                     expectedReports = f.latencyReports();
-                    getContext().scheduleOnce(PATIENCE, getContext().getSelf(), new GiveUp());
+                    if (f.realClock()) {
+                        getContext().scheduleOnce(PATIENCE, getContext().getSelf(), new GiveUp());
+                    }
                     reply();
                     return this;
                 })

@@ -67,7 +67,7 @@ class RecorderOutageTest {
         record(r, 8);
         record(r, 9);
         TestProbe<Recorder.Results> probe = testKit.createTestProbe();
-        r.tell(new Recorder.Finish(probe.ref(), new long[] {-1, -1}));
+        r.tell(new Recorder.Finish(probe.ref(), new long[] {-1, -1}, false));
         Recorder.Results results = probe.receiveMessage();
         csv.close();
 
