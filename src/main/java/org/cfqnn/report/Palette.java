@@ -116,17 +116,23 @@ public final class Palette {
             int first = Math.floorMod(key.hashCode(), OTHERS.length);
             for (int i = 0; i < OTHERS.length; i++) {
                 Style o = OTHERS[(first + i) % OTHERS.length];
-                if (taken.stream().noneMatch(t -> t.color().equals(o.color()) && t.stroke().equals(o.stroke()))) {
+                if (!isTaken(o, taken)) {
                     return o;
                 }
             }
             return OTHERS[first];
         }
-        if (variant == 0) {
-            return s;
-        }
         BasicStroke[] strokes = {DOTTED, DASHED, DASH_DOT, LONG_DASH};
-        return new Style(s.color(), s.marker(), strokes[(variant - 1) % strokes.length]);
+        Style chosen = variant == 0 ? s : new Style(s.color(), s.marker(), strokes[(variant - 1) % strokes.length]);
+        // a look an earlier series already took (an unknown name, or another variant): the next dash
+        for (int i = 0; i < strokes.length && isTaken(chosen, taken); i++) {
+            chosen = new Style(s.color(), s.marker(), strokes[(variant + i) % strokes.length]);
+        }
+        return chosen;
+    }
+
+    private static boolean isTaken(Style s, java.util.Collection<Style> taken) {
+        return taken.stream().anyMatch(t -> t.color().equals(s.color()) && t.stroke().equals(s.stroke()));
     }
 
     private static BasicStroke dashed(float... pattern) {

@@ -70,10 +70,17 @@ class PlotsTest {
             "qnn-maxmin", "mystery-1", "mystery-2", "mystery-3"}) {
             m.put(name, new double[] {1, 2});
         }
-        XYChart c = Plots.lines("r", "mu", "ratio", new double[] {0, 1}, m);
-        java.util.Set<String> looks = new java.util.HashSet<>();
-        c.getSeriesMap().forEach((name, s) -> assertThat(looks.add(s.getLineColor() + " " + s.getLineStyle().hashCode()
-                + " " + java.util.Arrays.toString(s.getLineStyle().getDashArray()))).as(name).isTrue());
+        java.util.List<String> names = new java.util.ArrayList<>(m.keySet());
+        java.util.Map<String, double[]> reversed = new LinkedHashMap<>();
+        for (int i = names.size() - 1; i >= 0; i--) { // unknown names first, known ones after them
+            reversed.put(names.get(i), m.get(names.get(i)));
+        }
+        for (Map<String, double[]> series : java.util.List.of(m, reversed)) {
+            XYChart c = Plots.lines("r", "mu", "ratio", new double[] {0, 1}, series);
+            java.util.Set<String> looks = new java.util.HashSet<>();
+            c.getSeriesMap().forEach((name, s) -> assertThat(looks.add(s.getLineColor() + " "
+                    + java.util.Arrays.toString(s.getLineStyle().getDashArray()))).as(name).isTrue());
+        }
     }
 
     @Test
