@@ -30,6 +30,8 @@ final class SinrBook {
     final MrRows rows;
     final double[] sig;
     final double[] itf;
+    private double stagedSig; // user k's sums after the staged change ({@link #stage})
+    private double stagedItf;
     final int[] count;
     /** Users by ascending SINR of the loaded assignment (see {@link #rank}). */
     final int[] order;
@@ -161,24 +163,9 @@ final class SinrBook {
     /** Applies the staged change to the sums and counts (the caller updates its assignment). */
     void apply() {
         for (int k = 0; k < nUser; k++) {
-            double s = sig[k];
-            double i = itf[k];
-            for (int j = 0; j < leaves; j++) {
-                if (leavingUser[j] == k) {
-                    s -= leaving[j][k];
-                } else {
-                    i -= leaving[j][k];
-                }
-            }
-            for (int j = 0; j < joins; j++) {
-                if (joiningUser[j] == k) {
-                    s += joining[j][k];
-                } else {
-                    i += joining[j][k];
-                }
-            }
-            sig[k] = s;
-            itf[k] = i;
+            stage(k);
+            sig[k] = stagedSig;
+            itf[k] = stagedItf;
         }
         for (int j = 0; j < leaves; j++) {
             count[leavingUser[j]]--;
@@ -190,6 +177,12 @@ final class SinrBook {
 
     /** SINR of user k once the staged change is applied. */
     double sinrAfter(int k) {
+        stage(k);
+        return sinr(stagedSig, stagedItf);
+    }
+
+    /** User k's signal and interference sums once the staged change is applied, into stagedSig / stagedItf. */
+    private void stage(int k) {
         double s = sig[k];
         double i = itf[k];
         for (int j = 0; j < leaves; j++) {
@@ -206,7 +199,8 @@ final class SinrBook {
                 i += joining[j][k];
             }
         }
-        return sinr(s, i);
+        stagedSig = s;
+        stagedItf = i;
     }
 
     /**

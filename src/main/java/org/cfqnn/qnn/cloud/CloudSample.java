@@ -1,5 +1,6 @@
 package org.cfqnn.qnn.cloud;
 
+import org.cfqnn.baseline.AssignmentProblem;
 import org.cfqnn.baseline.Operations;
 import org.cfqnn.radio.CapacityTargets;
 import org.cfqnn.radio.Channel;
@@ -13,59 +14,46 @@ import org.cfqnn.radio.MrTable;
  */
 public final class CloudSample {
 
-    private final Channel estimate;
-    private final double rho;
-    private final double mu;
-    private MrTable table;
+    private final AssignmentProblem problem; // the estimate, rho, mu, the table and the work counted on it
     private double phi = Double.NaN;
-    private final Operations operations = new Operations(this::tableWork);
 
     public CloudSample(Channel estimate, double rho, double mu) {
-        this.estimate = estimate;
-        this.rho = rho;
-        this.mu = mu;
+        this.problem = AssignmentProblem.of(estimate, rho, mu);
     }
 
     public Channel estimate() {
-        return estimate;
+        return problem.estimate();
     }
 
     public double rho() {
-        return rho;
+        return problem.rho();
     }
 
     public double mu() {
-        return mu;
+        return problem.mu();
     }
 
     public int nAp() {
-        return estimate.nAp();
+        return problem.nAp();
     }
 
     public int nUser() {
-        return estimate.nUser();
+        return problem.nUser();
     }
 
     public MrTable table() {
-        if (table == null) {
-            table = MrTable.of(estimate);
-        }
-        return table;
-    }
-
-    private long tableWork() {
-        return table == null ? 0 : (long) nAp() * nUser() * nUser() * estimate.nTx();
+        return problem.table();
     }
 
     /** The classical work counted on this sample so far. */
     public Operations operations() {
-        return operations;
+        return problem.operations();
     }
 
     /** {@code Phi_assign} of Eq. 13 (negative). */
     public double phiAssign() {
         if (Double.isNaN(phi)) {
-            phi = CapacityTargets.phiAssign(estimate, rho);
+            phi = CapacityTargets.phiAssign(estimate(), rho());
         }
         return phi;
     }
