@@ -13,13 +13,22 @@ import org.cfqnn.scenario.EmulatorSettings;
 final class Faults {
 
     private final Set<EmulatorSettings.Fault> pending;
+    private volatile boolean none; // every delivery asks: without faults left, no lock and no lookup
 
     Faults(List<EmulatorSettings.Fault> faults) {
         this.pending = new HashSet<>(faults);
+        this.none = pending.isEmpty();
     }
 
     /** True once for each configured fault: {@code entity} crashes handling deployment step {@code step}. */
-    synchronized boolean fire(Address entity, long step) {
-        return step >= 0 && pending.remove(new EmulatorSettings.Fault(entity, step));
+    boolean fire(Address entity, long step) {
+        if (none || step < 0) {
+            return false;
+        }
+        synchronized (this) {
+            boolean fired = pending.remove(new EmulatorSettings.Fault(entity, step));
+            none = pending.isEmpty();
+            return fired;
+        }
     }
 }

@@ -35,7 +35,10 @@ import org.cfqnn.scenario.ScenarioSettings;
  * Hosts the cloud and/or a set of APs with their edges for each run, on one node: in one JVM the only
  * host, in a cluster one per cloud or edge node. A run's settings and models arrive as text (the resolved
  * scenario, the model bundle), so every node deploys exactly what the world node decided; the entities
- * register with the run's network wherever it is. The cloud and edges run on the compute dispatcher. When
+ * register with the run's network wherever it is. In real time the cloud and edges run on the compute
+ * dispatcher, so a long decision never holds back the network's deliveries; in virtual time, where holding
+ * back changes no result, they share the other entities' threads: a hand-off between two pools wakes a thread
+ * per message and cost dense.conf a quarter of its steps/s on two cores. When
  * the run is over the host reports what its entities learned (parameters), how often they restarted, and
  * how many latency reports they sent.
  */
@@ -144,7 +147,8 @@ public final class Host extends AbstractBehavior<Host.Command> {
         RunNode run = new RunNode(plan, r.node(), Charging.of(s), s.optimumLimit(), network, r.recorder(),
                 r.emulation(), training, new ParameterStore(), new Faults(s.emulator().faults()), crash, endpoints,
                 new AtomicLongArray(plan.nAp()));
-        DispatcherSelector compute = DispatcherSelector.fromConfig(COMPUTE_DISPATCHER);
+        DispatcherSelector compute = plan.realClock() ? DispatcherSelector.fromConfig(COMPUTE_DISPATCHER)
+                : DispatcherSelector.defaultDispatcher();
         ActorRef<Void> entities = getContext().spawn(Behaviors.<Void>setup(ctx -> {
             if (r.cloud()) {
                 register(run, Address.CLOUD, ctx.spawn(EntityActor.create(run, Address.CLOUD,
