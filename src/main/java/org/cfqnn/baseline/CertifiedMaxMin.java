@@ -10,8 +10,9 @@ import org.cfqnn.radio.Rates;
  *
  * <ol>
  *   <li>Start: {@code lo} from greedy-maxmin, raised by {@link ThresholdClimb} (a local search, at most
- *       {@link #CLIMB_SHARE} of the time); {@code hi} from {@link LagrangianBound} (at most
- *       {@link #BOUND_SHARE}), about the linear relaxation's bound.</li>
+ *       {@link #CLIMB_SHARE} of the time) and then by {@link NeighbourhoodSearch} (CP-SAT on the APs
+ *       around the weakest users, at most {@link #NEIGHBOURHOOD_SHARE}); {@code hi} from
+ *       {@link LagrangianBound} (at most {@link #BOUND_SHARE}), about the linear relaxation's bound.</li>
  *   <li>CP-SAT probes of "can every SINR reach gamma?" ({@link SinrThresholdModel}), each starting from the
  *       best assignment as a hint. A solution raises {@code lo} to its own min SINR (re-evaluated in double);
  *       a proof of infeasibility lowers {@code hi} to gamma. The first probe and any probe after a large
@@ -55,6 +56,8 @@ final class CertifiedMaxMin {
     static final double BOUND_SHARE = 0.1;
     /** Share of the time limit the local climb may take. */
     static final double CLIMB_SHARE = 0.1;
+    /** Share of the time limit the neighbourhood search may take. */
+    static final double NEIGHBOURHOOD_SHARE = 0.25;
     /** Share of the remaining time one probe may take (but the final one)... */
     static final double PROBE_SHARE = 0.25;
     /** ...and of the whole time limit it may always take. */
@@ -80,7 +83,8 @@ final class CertifiedMaxMin {
     OptimumSolution solve(AssignmentProblem p) {
         long start = System.nanoTime();
         Search s = new Search(p, start + (long) (timeLimitSeconds * 1e9), timeLimitSeconds);
-        s.run(start + (long) (CLIMB_SHARE * timeLimitSeconds * 1e9), (long) (BOUND_SHARE * timeLimitSeconds * 1e9));
+        s.run(start + (long) (CLIMB_SHARE * timeLimitSeconds * 1e9), (long) (NEIGHBOURHOOD_SHARE * timeLimitSeconds * 1e9),
+                (long) (BOUND_SHARE * timeLimitSeconds * 1e9));
         boolean proven = settled(s.lo, s.hi);
         int[] best = polishSum(p, s.best);
         double minRate = p.rows().rates(best, p.rho(), p.mu()).minRate();
@@ -113,8 +117,9 @@ final class CertifiedMaxMin {
             this.model = new SinrThresholdModel(rows, p.rho(), p.mu());
         }
 
-        void run(long climbDeadline, long boundNanos) {
+        void run(long climbDeadline, long neighbourhoodNanos, long boundNanos) {
             best = ThresholdClimb.climb(p, best, climbDeadline);
+            best = NeighbourhoodSearch.improve(p, model, best, System.nanoTime() + neighbourhoodNanos);
             lo = minSinr(rows, best, p.rho(), p.mu());
             hi = Math.min(hi, Math.max(lo, LagrangianBound.of(rows, p.rho(), p.mu(), System.nanoTime() + boundNanos)));
             Move next = Move.IMPROVE;

@@ -137,6 +137,47 @@ class CertifiedOptimumTest {
     }
 
     @Test
+    void aNeighbourhoodKeepsEveryApOutsideItWhereItWas() {
+        RadioModel model = new RadioModel(8, 4, 2, 3, 2.3, 0.05, 10, 0.1, 0.1);
+        AssignmentProblem p = problem(model, 21);
+        SinrThresholdModel m = new SinrThresholdModel(p.rows(), p.rho(), p.mu());
+        int[] a = RandomBaseline.uniformFeasible(8, 4, new Seed(22).random());
+        boolean[] free = new boolean[8];
+        free[2] = true;
+        free[5] = true;
+        m.neighbourhood(a, free);
+        m.threshold(0); // any assignment will do: the fixed APs decide what it can be
+        for (int seed = 1; seed <= 5; seed++) {
+            SinrThresholdModel.Answer answer = m.solve(5, 1, seed);
+            assertThat(answer.status()).isEqualTo(SinrThresholdModel.Status.FEASIBLE);
+            for (int ap = 0; ap < 8; ap++) {
+                if (!free[ap]) {
+                    assertThat(answer.assignment()[ap]).as("AP %d", ap).isEqualTo(a[ap]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void neighbourhoodSearchNeverLosesGroundAndLeavesTheModelWholeAgain() {
+        RadioModel model = new RadioModel(8, 4, 2, 3, 2.3, 0.05, 10, 0.1, 0.1);
+        SplittableRandom rng = new Seed(31).random();
+        for (int t = 0; t < 4; t++) {
+            AssignmentProblem p = problem(model, 400 + t);
+            SinrThresholdModel m = new SinrThresholdModel(p.rows(), p.rho(), p.mu());
+            int[] start = RandomBaseline.uniformFeasible(8, 4, rng);
+            double before = CertifiedMaxMin.minSinr(p.rows(), start, p.rho(), p.mu());
+            int[] found = NeighbourhoodSearch.improve(p, m, start, System.nanoTime() + 5_000_000_000L);
+            assertThat(AssignmentMethod.isFeasible(found, 4)).isTrue();
+            assertThat(CertifiedMaxMin.minSinr(p.rows(), found, p.rho(), p.mu())).isGreaterThanOrEqualTo(before);
+            // every AP is free again: the whole model reaches the exhaustive optimum
+            int[] best = new OptimumBaseline().solve(p).assignment();
+            m.threshold(CertifiedMaxMin.minSinr(p.rows(), best, p.rho(), p.mu()) * (1 - 1e-9));
+            assertThat(m.solve(10, 1, 1).status()).as("trial %d", t).isEqualTo(SinrThresholdModel.Status.FEASIBLE);
+        }
+    }
+
+    @Test
     void roundingHelpersNeverRoundTheWrongWay() {
         assertThat(SinrThresholdModel.ceilUp(2.5)).isEqualTo(3);
         assertThat(SinrThresholdModel.ceilUp(-2.5)).isEqualTo(-2);
