@@ -40,9 +40,11 @@ import org.cfqnn.radio.Rates;
  * within 1e-12 and the sum rate rises); unlike the exhaustive optimum, that neither proves the largest sum
  * rate nor applies the lexicographic tie-break.
  *
- * <p><b>Determinism.</b> Without a time limit reached the answer is the same on every run (fixed seed;
- * CP-SAT's two workers can still race to different solutions of one probe, which changes only which of
- * equally good assignments is returned). When the limit ends the search, how far each probe got depends on
+ * <p><b>Determinism.</b> Below {@link #NEIGHBOURHOOD_MIN_LINKS} links and without the time limit reached
+ * the answer is the same on every run (fixed seed; CP-SAT's two workers can still race to different
+ * solutions of one probe, which changes only which of equally good assignments is returned). The
+ * neighbourhood search stops each probe at a wall-clock second, so on larger networks the path, and the
+ * assignment returned, depend on the machine's load even when the result is proven. When the limit ends the search, how far each probe got depends on
  * the machine's load, so the assignment, bound and gap can differ between runs; the bound is valid either way.
  */
 final class CertifiedMaxMin {
@@ -61,7 +63,7 @@ final class CertifiedMaxMin {
     static final double NEIGHBOURHOOD_SHARE = 0.25;
     /**
      * ...on networks of at least this many (AP, user) links: on smaller ones whole-network probes are fast
-     * (16 x 6 proven in 0.8 s at the median) and the search only added to that (1.5 s).
+     * (16 x 6, 20 trials: proven in 0.5 s at the median without the search, 1.5 s with it).
      */
     static final long NEIGHBOURHOOD_MIN_LINKS = 256;
     /** Share of the remaining time one probe may take (but the final one)... */

@@ -17,7 +17,8 @@ import org.cfqnn.radio.MrRows;
  * from {@link #FIRST_USERS} users; a failure halves the step (at least {@link #MIN_STEP}), and every
  * {@link #TRIES_PER_SIZE} failures the neighbourhood takes one user more. It stops at its deadline or when
  * the neighbourhood would hold every user (then a probe of the whole network is the better use of time).
- * The probes' seeds follow the failures, so a run is deterministic but for CP-SAT's time limits.
+ * The probes' seeds follow the failures; each probe stops at a wall-clock second, so the path depends on
+ * the machine's load.
  */
 final class NeighbourhoodSearch {
 
@@ -59,6 +60,9 @@ final class NeighbourhoodSearch {
                 model.threshold(lo * (1 + step));
                 model.hint(best);
                 double left = (deadlineNanos - System.nanoTime()) / 1e9;
+                if (left <= 0) {
+                    break;
+                }
                 SinrThresholdModel.Answer answer = model.solve(Math.min(PROBE_SECONDS, left),
                         CertifiedMaxMin.WORKERS, 1 + failures);
                 double found = answer.status() == SinrThresholdModel.Status.FEASIBLE

@@ -159,6 +159,38 @@ class CertifiedOptimumTest {
     }
 
     @Test
+    void openingTheNeighbourhoodAgainFreesEveryAp() {
+        RadioModel model = new RadioModel(8, 4, 2, 3, 2.3, 0.05, 10, 0.1, 0.1);
+        AssignmentProblem p = problem(model, 23);
+        SinrThresholdModel m = new SinrThresholdModel(p.rows(), p.rho(), p.mu());
+        int[] best = new OptimumBaseline().solve(p).assignment();
+        double optimum = CertifiedMaxMin.minSinr(p.rows(), best, p.rho(), p.mu());
+        int[] other = RandomBaseline.uniformFeasible(8, 4, new Seed(24).random());
+        m.threshold(optimum * (1 - 1e-9));
+        m.neighbourhood(other, new boolean[8]); // every AP fixed to a random assignment
+        if (CertifiedMaxMin.minSinr(p.rows(), other, p.rho(), p.mu()) < optimum * (1 - 1e-6)) {
+            assertThat(m.solve(10, 1, 1).status()).isEqualTo(SinrThresholdModel.Status.INFEASIBLE);
+        }
+        m.neighbourhood(other, null);
+        assertThat(m.solve(10, 1, 1).status()).isEqualTo(SinrThresholdModel.Status.FEASIBLE);
+    }
+
+    @Test
+    void withTheNeighbourhoodSearchTheBoundStillHoldsAtScale() {
+        RadioModel model = new RadioModel(32, 8, 4, 3, 2.3, 0.05, 10, 0.1, 0.1); // 256 links: the search runs
+        assertThat((long) model.nAp() * model.nUser()).isGreaterThanOrEqualTo(CertifiedMaxMin.NEIGHBOURHOOD_MIN_LINKS);
+        AssignmentProblem p = problem(model, 500);
+        OptimumSolution s = solver(p, 3);
+        assertThat(AssignmentMethod.isFeasible(s.assignment(), 8)).isTrue();
+        assertThat(s.minRate()).isGreaterThanOrEqualTo(minRate(p, new GreedyMaxMin().assign(p, null)));
+        assertThat(s.bound()).isGreaterThanOrEqualTo(s.minRate());
+        SplittableRandom rng = new Seed(501).random();
+        for (int i = 0; i < 500; i++) {
+            assertThat(minRate(p, RandomBaseline.uniformFeasible(32, 8, rng))).isLessThanOrEqualTo(s.bound());
+        }
+    }
+
+    @Test
     void neighbourhoodSearchNeverLosesGroundAndLeavesTheModelWholeAgain() {
         RadioModel model = new RadioModel(8, 4, 2, 3, 2.3, 0.05, 10, 0.1, 0.1);
         SplittableRandom rng = new Seed(31).random();
