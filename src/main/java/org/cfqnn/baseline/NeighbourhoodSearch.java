@@ -2,6 +2,7 @@ package org.cfqnn.baseline;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import org.cfqnn.matching.Matching;
 import org.cfqnn.radio.MrRows;
 
 /**
@@ -108,15 +109,10 @@ final class NeighbourhoodSearch {
 
     /** The {@code n} APs of largest gain to user {@code k} (ties by index). */
     private static int[] strongestAps(MrRows rows, int k, int n) {
-        Integer[] aps = new Integer[rows.nAp()];
-        for (int m = 0; m < aps.length; m++) {
-            aps[m] = m;
+        double[] gains = new double[rows.nAp()];
+        for (int m = 0; m < gains.length; m++) {
+            gains[m] = rows.gain(m, k);
         }
-        Arrays.sort(aps, Comparator.comparingDouble((Integer m) -> -rows.gain(m, k)));
-        int[] top = new int[n];
-        for (int i = 0; i < n; i++) {
-            top[i] = aps[i];
-        }
-        return top;
+        return Matching.largest(gains, n);
     }
 }

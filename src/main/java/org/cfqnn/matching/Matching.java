@@ -5,11 +5,29 @@ import java.util.Arrays;
 /**
  * Assignment of K rows (users) to distinct columns (APs), K <= M: the Hungarian algorithm for the
  * maximum-weight matching, a bottleneck search for the matching whose weakest edge is strongest, and
- * the best covering assignment built on them.
+ * the best covering assignment built on them; and which entries of a row are largest (candidate links).
  */
 public final class Matching {
 
     private Matching() {
+    }
+
+    /** Indices of the {@code count} largest entries (stable: lower index first among equals). */
+    public static int[] largest(double[] v, int count) {
+        int n = Math.min(count, v.length);
+        int[] chosen = new int[n];
+        boolean[] taken = new boolean[v.length];
+        for (int c = 0; c < n; c++) {
+            int best = -1;
+            for (int i = 0; i < v.length; i++) {
+                if (!taken[i] && (best < 0 || v[i] > v[best])) {
+                    best = i;
+                }
+            }
+            taken[best] = true;
+            chosen[c] = best;
+        }
+        return chosen;
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.cfqnn.qnn.cloud;
 
+import org.cfqnn.matching.Matching;
+
 /**
  * The links the max-min cloud runs circuits on: for every AP the {@code perAp} users with the largest
  * value prior, and for every user the {@code perUser} APs with the largest value prior (so every user
@@ -20,7 +22,7 @@ public final class Candidates {
             for (int k = 0; k < nUser; k++) {
                 row[k] = p.logValue(m, k);
             }
-            for (int k : top(row, perAp)) {
+            for (int k : Matching.largest(row, perAp)) {
                 mask[m * nUser + k] = true;
             }
         }
@@ -29,7 +31,7 @@ public final class Candidates {
             for (int m = 0; m < nAp; m++) {
                 col[m] = p.logValue(m, k);
             }
-            for (int m : top(col, perUser)) {
+            for (int m : Matching.largest(col, perUser)) {
                 mask[m * nUser + k] = true;
             }
         }
@@ -39,23 +41,5 @@ public final class Candidates {
     /** An upper bound on how many links {@link #select} returns for M APs and K users. */
     public static long maxLinks(int nAp, int nUser, int perAp, int perUser) {
         return Math.min((long) nAp * nUser, (long) nAp * Math.min(perAp, nUser) + (long) nUser * Math.min(perUser, nAp));
-    }
-
-    /** Indices of the {@code count} largest entries (stable: lower index first among equals). */
-    static int[] top(double[] v, int count) {
-        int n = Math.min(count, v.length);
-        int[] chosen = new int[n];
-        boolean[] taken = new boolean[v.length];
-        for (int c = 0; c < n; c++) {
-            int best = -1;
-            for (int i = 0; i < v.length; i++) {
-                if (!taken[i] && (best < 0 || v[i] > v[best])) {
-                    best = i;
-                }
-            }
-            taken[best] = true;
-            chosen[c] = best;
-        }
-        return chosen;
     }
 }
