@@ -44,6 +44,9 @@ public final class Effects {
     private final List<Send> sends = new ArrayList<>(4);
     private final List<After> timers = new ArrayList<>(1);
     private final List<Measurement> records = new ArrayList<>(1);
+    private Measurement.Latency latency;
+    private int latencyAp; // with latencies: the AP and how many (0 or 1), counted without asking which
+    private int latencies;
     private Job job;
     private String failure;
     private boolean finished;
@@ -67,6 +70,11 @@ public final class Effects {
 
     public void record(Measurement m) {
         records.add(m);
+        if (m instanceof Measurement.Latency l) {
+            latency = l;
+            latencyAp = l.ap();
+            latencies = 1;
+        }
     }
 
     public void start(Job j) {
@@ -96,6 +104,21 @@ public final class Effects {
 
     public List<Measurement> records() {
         return records;
+    }
+
+    /** The protocol latency an AP measured on this input (the last recorded), or null. */
+    public Measurement.Latency latency() {
+        return latency;
+    }
+
+    /** The AP of {@link #latency()} (0 without one). */
+    public int latencyAp() {
+        return latencyAp;
+    }
+
+    /** 1 with a {@link #latency()}, else 0. */
+    public int latencies() {
+        return latencies;
     }
 
     /** The job to start, or null. */

@@ -93,7 +93,7 @@ class MessageSerializationTest {
                 new NetworkCommand.Close(ref.unsafeUpcast()), new NetworkCommand.EntityStopped(Address.ap(1)),
                 new NetworkCommand.Dispatch(Address.ap(1), new Deliver(new Timer.Begin(), 5, 6, 7)),
                 new Deliver(new Message.Precoder(1, 2, 0, v, v), 10, 11, 12, parts),
-                new Recorder.Record(new Measurement.Reassigned(5)),
+                Recorder.Records.of(new Measurement.Reassigned(5)),
                 new Recorder.Finish(ref.unsafeUpcast(), new long[] {3, -1}, true),
                 new Recorder.GiveUp(),
                 new Recorder.Results(2, 1, 2, 0.5, 1, 1.5, 2, 0, 1, 4, 0, 9, 10, 20, 30, new long[] {1, 2},
@@ -135,7 +135,7 @@ class MessageSerializationTest {
             return new Deliver(e, 1, 2, 3);
         }
         if (message instanceof Measurement x) {
-            return new Recorder.Record(x);
+            return Recorder.Records.of(x);
         }
         return message;
     }

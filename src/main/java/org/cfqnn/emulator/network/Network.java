@@ -239,7 +239,8 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
             enqueue(new Pending(a.time(), from, o.seq(), o.to(), new Deliver(m, a.time(), id, -1, chain), t));
         } else { // real time: a line awaiting its AP's answer is written where the AP is
             boolean carried = virtual || (t != null && t.mayBeMeasured());
-            leave(new NetworkCommand.Arrival(o.to(), m, a.time(), from, o.seq(), id, carried ? t : null, chain), t);
+            leave(new NetworkCommand.Arrival(o.to(), m, a.time(), from, o.seq(), id, carried && wanted(t) ? t : null,
+                    chain), t);
         }
     }
 
@@ -262,14 +263,14 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
         }
     }
 
-    /** What the trace records of a message, or null when the trace does not want it. */
+    /** What the trace records of a message, or null when nothing is traced. */
     private TraceWriter.Line traced(Address from, NetworkCommand.Out o, long sent, LinkModel.Arrival a, Link link,
                                     long id, String phase) {
         Message m = o.message();
         int e = setup.plan().edgeTrainingTicks();
         long step = phase.equals("deployment") ? m.step() - e : phase.equals("edge-training") ? m.step() : 0;
-        if (!setup.trace().wants(phase, step)) {
-            return null;
+        if (!setup.trace().enabled()) {
+            return null; // every line when tracing: the writer picks those it wants (TraceWriter.write)
         }
         return new TraceWriter.Line(sent, a == null ? -1 : a.time(), step, phase, from, o.to(), m.type(), m.sizeBytes(),
                 link, id, o.cause(), setup.node(), nodes.getOrDefault(o.to(), setup.node()), o.compute(),
@@ -456,7 +457,13 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
         }
         long next = queue.isEmpty() ? Lookahead.NEVER : queue.peek().time();
         flushStreamed();
-        setup.coordinator().tell(new Coordinator.Reached(setup.node(), List.copyOf(outgoing), List.copyOf(lines), eot,
+        List<Coordinator.Traced> written = new ArrayList<>(lines.size());
+        for (Coordinator.Traced x : lines) {
+            if (wanted(x.line())) { // only these cross to the world node
+                written.add(x);
+            }
+        }
+        setup.coordinator().tell(new Coordinator.Reached(setup.node(), List.copyOf(outgoing), written, eot,
                 next, now, WallClock.micros()));
         outgoing.clear();
         lines.clear();
@@ -494,9 +501,14 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
     private void writeNow(TraceWriter.Line line) {
         if (setup.trace().local()) {
             setup.trace().write(line);
-        } else {
+        } else if (wanted(line)) {
             setup.coordinator().tell(new Coordinator.Lines(List.of(line)));
         }
+    }
+
+    /** Whether the trace writes {@code line} (lines for other nodes are chosen before they travel). */
+    private boolean wanted(TraceWriter.Line line) {
+        return line != null && setup.trace().wants(line.phase(), line.step());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.cfqnn.emulator.record;
 
+import java.util.List;
 import java.util.TreeMap;
 import org.HdrHistogram.DoubleHistogram;
 import org.HdrHistogram.Histogram;
@@ -26,7 +27,7 @@ import org.cfqnn.protocol.Measurement;
 public final class Recorder extends AbstractBehavior<Recorder.Command> {
 
     /** Recorder's protocol. */
-    public sealed interface Command extends CborSerializable permits Record, Finish, GiveUp {
+    public sealed interface Command extends CborSerializable permits Records, Finish, GiveUp {
     }
 
     /**
@@ -39,8 +40,12 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
     /** How long the recorder waits, once asked to finish, for steps and latency reports still on their way. */
     static final java.time.Duration PATIENCE = java.time.Duration.ofSeconds(10);
 
-    /** A measurement from an entity. */
-    public record Record(Measurement measurement) implements Command {
+    /** What an entity measured while handling one input. */
+    public record Records(List<Measurement> measurements) implements Command {
+
+        public static Records of(Measurement m) {
+            return new Records(List.of(m));
+        }
     }
 
     /**
@@ -185,8 +190,8 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
     @Override
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
-                .onMessage(Record.class, r -> {
-                    record(r.measurement());
+                .onMessage(Records.class, r -> {
+                    r.measurements().forEach(this::record);
                     return this;
                 })
                 .onMessage(Finish.class, f -> {

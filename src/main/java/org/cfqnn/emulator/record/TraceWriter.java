@@ -2,6 +2,7 @@ package org.cfqnn.emulator.record;
 
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.cfqnn.io.AsyncLines;
 import org.cfqnn.protocol.Address;
 import org.cfqnn.protocol.Compute;
@@ -74,25 +75,47 @@ public final class TraceWriter implements AutoCloseable {
 
         /** The JSON object of this line. */
         String json() {
-            boolean lost = arrive < 0;
-            return "{\"run\":\"" + run + "\",\"t\":" + sent + ",\"arrive\":" + (lost ? "null" : arrive)
-                    + ",\"wall\":" + wall + ",\"step\":" + step + ",\"phase\":\"" + phase + "\",\"from\":\"" + from
-                    + "\",\"to\":\"" + to + "\",\"type\":\"" + type + "\",\"bytes\":" + bytes + ",\"link\":\""
-                    + link.label() + "\",\"id\":" + id + ",\"cause\":" + cause + ",\"lost\":" + lost
-                    + ",\"fromNode\":\"" + fromNode + "\",\"toNode\":\"" + toNode + "\",\"crossNode\":"
-                    + !fromNode.equals(toNode) + ",\"computeNs\":" + compute.total() + ",\"qpuQueueNs\":" + compute.queueNanos()
-                    + ",\"quantumNs\":" + compute.quantumNanos() + ",\"classicalNs\":" + compute.classicalNanos()
-                    + ",\"latencyNs\":" + latencyNs
-                    + ",\"jitterNs\":" + jitterNs + ",\"serNs\":" + serializationNs + ",\"queueNs\":" + queueNs
-                    + (measured == null ? "" : breakdown(measured)) + "}";
+            StringBuilder b = new StringBuilder(512);
+            appendJson(b);
+            return b.toString();
         }
 
-        private static String breakdown(Measurement.Latency l) {
-            StringBuilder b = new StringBuilder(",\"protocolLatencyNs\":").append(l.nanos()).append(",\"breakdownNs\":{");
-            for (int i = 0; i < LatencyParts.NAMES.size(); i++) {
-                b.append(i == 0 ? "\"" : ",\"").append(LatencyParts.NAMES.get(i)).append("\":").append(l.parts().part(i));
+        /**
+         * Appends the JSON object of this line. Plain appends rather than one long string concatenation:
+         * the trace is written only from deployment on, and a 40-part concatenation is slow until the JIT
+         * has compiled it, which cost the first deployment steps a third of their speed.
+         */
+        void appendJson(StringBuilder b) {
+            boolean lost = arrive < 0;
+            b.append("{\"run\":\"").append(run).append("\",\"t\":").append(sent).append(",\"arrive\":");
+            if (lost) {
+                b.append("null");
+            } else {
+                b.append(arrive);
             }
-            return b.append('}').toString();
+            b.append(",\"wall\":").append(wall).append(",\"step\":").append(step)
+                    .append(",\"phase\":\"").append(phase).append("\",\"from\":\"").append(from)
+                    .append("\",\"to\":\"").append(to).append("\",\"type\":\"").append(type)
+                    .append("\",\"bytes\":").append(bytes).append(",\"link\":\"").append(link.label())
+                    .append("\",\"id\":").append(id).append(",\"cause\":").append(cause)
+                    .append(",\"lost\":").append(lost)
+                    .append(",\"fromNode\":\"").append(fromNode).append("\",\"toNode\":\"").append(toNode)
+                    .append("\",\"crossNode\":").append(!fromNode.equals(toNode))
+                    .append(",\"computeNs\":").append(compute.total())
+                    .append(",\"qpuQueueNs\":").append(compute.queueNanos())
+                    .append(",\"quantumNs\":").append(compute.quantumNanos())
+                    .append(",\"classicalNs\":").append(compute.classicalNanos())
+                    .append(",\"latencyNs\":").append(latencyNs).append(",\"jitterNs\":").append(jitterNs)
+                    .append(",\"serNs\":").append(serializationNs).append(",\"queueNs\":").append(queueNs);
+            if (measured != null) {
+                b.append(",\"protocolLatencyNs\":").append(measured.nanos()).append(",\"breakdownNs\":{");
+                for (int i = 0; i < LatencyParts.NAMES.size(); i++) {
+                    b.append(i == 0 ? "\"" : ",\"").append(LatencyParts.NAMES.get(i)).append("\":")
+                            .append(measured.parts().part(i));
+                }
+                b.append('}');
+            }
+            b.append('}');
         }
     }
 
@@ -106,7 +129,17 @@ public final class TraceWriter implements AutoCloseable {
     }
 
     public static TraceWriter open(Path file, TraceSettings settings) {
-        return settings.enabled() ? new TraceWriter(new AsyncLines<>(file, Line::json), settings) : disabled();
+        if (!settings.enabled()) {
+            return disabled();
+        }
+        // the choice of lines is made here, on the writer's thread: see write
+        BiConsumer<Line, StringBuilder> format = (line, b) -> {
+            if (wanted(settings, line.phase(), line.step())) {
+                line.appendJson(b);
+                b.append('\n');
+            }
+        };
+        return new TraceWriter(new AsyncLines<>(file, format), settings);
     }
 
     /** A writer that writes nothing. */
@@ -129,7 +162,16 @@ public final class TraceWriter implements AutoCloseable {
 
     /** True when a message of {@code phase} at step {@code step} of that phase is written. */
     public boolean wants(String phase, long step) {
+        return wanted(settings, phase, step);
+    }
+
+    private static boolean wanted(TraceSettings settings, String phase, long step) {
         return settings.enabled() && settings.phases().contains(phase) && step < settings.maxSteps();
+    }
+
+    /** True when lines are traced at all (which of them are written, {@link #wants} says). */
+    public boolean enabled() {
+        return settings.enabled();
     }
 
     public TraceSettings settings() {
@@ -141,7 +183,12 @@ public final class TraceWriter implements AutoCloseable {
         this.run = name;
     }
 
-    /** Writes {@code line} as a line of the current run. */
+    /**
+     * Writes {@code line} as a line of the current run if the settings want it ({@link #wants}). The network
+     * hands over every line and the writer's thread chooses: a choice on the network's thread would change
+     * course when deployment begins (by default only deployment is written), and the JIT would recompile the
+     * network's hottest methods just then, slowing the first deployment steps by a third.
+     */
     public void write(Line line) {
         if (out != null) {
             out.write(line.withRun(run));
