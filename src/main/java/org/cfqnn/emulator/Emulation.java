@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -215,8 +214,7 @@ public final class Emulation extends AbstractBehavior<Emulation.Command> {
             endpoints.put(Address.user(k), new Endpoint(Address.user(k)));
         }
         RunNode run = new RunNode(plan, spec.node(), Charging.of(s), s.optimumLimit(), network, recorder,
-                ctx.getSelf(), Runnable::run, new ParameterStore(), new Faults(List.of()), NodeCrash.NONE, endpoints,
-                new AtomicLongArray(nAp));
+                ctx.getSelf(), Runnable::run, new ParameterStore(), new Faults(List.of()), NodeCrash.NONE, endpoints);
         register(Address.WORLD, ctx.spawn(EntityActor.create(run, Address.WORLD, n -> new World(n.plan())), "world"));
         for (int k = 0; k < s.radio().nUser(); k++) {
             int user = k;

@@ -181,14 +181,14 @@ public final class EntityActor extends AbstractBehavior<EntityActor.Command> {
         if (fx.job() != null) {
             startJob(fx.job(), timers);
         }
-        // Nothing here depends on the phase: a type test or a branch that training never takes has the JIT
-        // compile this hot method without it and recompile it (interpreted meanwhile) when deployment begins,
-        // which halved the first deployment steps' speed. So records go over whole, and the AP's latency
-        // count grows by 0 or 1 instead of behind a test.
+        // Nothing here depends on the phase: a type test or a branch that emulated training never takes has
+        // the JIT compile this hot method without it and recompile it (interpreted meanwhile) when deployment
+        // begins, which cost paper.conf's first deployment steps a third of their speed. So records go over
+        // whole, and the latency count grows by 0 or 1 instead of behind a test.
         if (!fx.records().isEmpty()) {
             run.recorder().tell(new Recorder.Records(List.copyOf(fx.records())));
         }
-        run.latencyReports().addAndGet(fx.latencyAp(), fx.latencies());
+        endpoint.reported(fx.latencies());
         Measurement.Latency latency = fx.latency();
         run.network().tell(new NetworkCommand.Handled(address, d.at(), outs, timers, ack, fx.finished(), hop,
                 WallClock.micros(), d.id(), latency));

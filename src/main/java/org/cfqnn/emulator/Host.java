@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLongArray;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
@@ -145,8 +144,7 @@ public final class Host extends AbstractBehavior<Host.Command> {
                         TraceWriter.remote(s.emulator().trace()), endpoints.keySet(), r.coordinator())),
                         "network-" + r.runId());
         RunNode run = new RunNode(plan, r.node(), Charging.of(s), s.optimumLimit(), network, r.recorder(),
-                r.emulation(), training, new ParameterStore(), new Faults(s.emulator().faults()), crash, endpoints,
-                new AtomicLongArray(plan.nAp()));
+                r.emulation(), training, new ParameterStore(), new Faults(s.emulator().faults()), crash, endpoints);
         DispatcherSelector compute = plan.realClock() ? DispatcherSelector.fromConfig(COMPUTE_DISPATCHER)
                 : DispatcherSelector.defaultDispatcher();
         ActorRef<Void> entities = getContext().spawn(Behaviors.<Void>setup(ctx -> {
@@ -191,7 +189,7 @@ public final class Host extends AbstractBehavior<Host.Command> {
                 double[] saved = run.memory().load(Address.edge(m));
                 edges.put(m, saved != null ? saved : qnn.edgeParams()[m]);
             }
-            reports.put(m, run.latencyReports().get(m));
+            reports.put(m, run.endpoint(Address.ap(m)).latencyReports());
         }
         double[] cloud = null;
         if (running.start().cloud() && qnn != null) {

@@ -83,16 +83,14 @@ public final class AsyncLines<T> implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private void drain(OutputStream out) {
-        List<Object> batch = new ArrayList<>(CAPACITY);
+        List<Object> batch = new ArrayList<>();
         StringBuilder text = new StringBuilder(2 * CHUNK);
         try (out) {
             while (true) {
                 batch.clear();
                 if (queue.drainTo(batch) == 0) {
                     LockSupport.parkNanos(IDLE_NANOS);
-                    if (Thread.interrupted()) {
-                        return;
-                    }
+                    Thread.interrupted(); // only close() ends the writer: what was handed over is written
                     continue;
                 }
                 for (Object item : batch) {

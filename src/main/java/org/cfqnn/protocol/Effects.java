@@ -45,8 +45,7 @@ public final class Effects {
     private final List<After> timers = new ArrayList<>(1);
     private final List<Measurement> records = new ArrayList<>(1);
     private Measurement.Latency latency;
-    private int latencyAp; // with latencies: the AP and how many (0 or 1), counted without asking which
-    private int latencies;
+    private int latencies; // 0 or 1: counted without asking whether there is one
     private Job job;
     private String failure;
     private boolean finished;
@@ -72,7 +71,6 @@ public final class Effects {
         records.add(m);
         if (m instanceof Measurement.Latency l) {
             latency = l;
-            latencyAp = l.ap();
             latencies = 1;
         }
     }
@@ -109,11 +107,6 @@ public final class Effects {
     /** The protocol latency an AP measured on this input (the last recorded), or null. */
     public Measurement.Latency latency() {
         return latency;
-    }
-
-    /** The AP of {@link #latency()} (0 without one). */
-    public int latencyAp() {
-        return latencyAp;
     }
 
     /** 1 with a {@link #latency()}, else 0. */

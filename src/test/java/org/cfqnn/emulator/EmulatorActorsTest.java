@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLongArray;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
@@ -157,7 +156,7 @@ class EmulatorActorsTest {
         }
         return new RunNode(plan, "local", Charging.of(s), s.optimumLimit(), network.ref(), recorder.ref(),
                 testKit.<Emulation.Command>createTestProbe().ref(), executor, new ParameterStore(),
-                new Faults(List.of()), NodeCrash.NONE, endpoints, new AtomicLongArray(plan.nAp()));
+                new Faults(List.of()), NodeCrash.NONE, endpoints);
     }
 
     private static long assignmentsFor(List<NetworkCommand.Handled> got, long step) {

@@ -71,7 +71,7 @@ class MessageSerializationTest {
                 new NetworkCommand.Initial(Address.WORLD, new Timer.Begin()),
                 new NetworkCommand.Arrival(Address.ap(2), new Message.Precoder(1, 2, 0, v, v), 5, 3, 4, 77,
                         new TraceWriter.Line(1, 5, 0, "deployment", Address.edge(2), Address.ap(2), "Precoder", 60,
-                                Link.AP_EDGE, 77, 8, "edge-0", "world", Compute.NONE, 4, 1, 0, 0, 12, "", latency), parts),
+                                Link.AP_EDGE, 77, 8, "edge-0", "world", Compute.NONE, 4, 1, 0, 0, 12, latency), parts),
                 new NetworkCommand.Peer("edge-0", ref.unsafeUpcast()),
                 new NetworkCommand.Directory(new Placement(List.of(new Placement.Entry(Address.ap(1), "edge-0"))),
                         List.of(new NetworkCommand.Peer("edge-0", ref.unsafeUpcast())), false, 123),
@@ -82,9 +82,9 @@ class MessageSerializationTest {
                 new Coordinator.NodeReady("edge-0", ref.unsafeUpcast(), List.of(Address.ap(0))),
                 new Coordinator.Reached("edge-0", List.of(), List.of(new Coordinator.Traced(5, 1, 2, 3,
                         new TraceWriter.Line(1, 5, 0, "deployment", Address.ap(0), Address.CLOUD, "Csi", 120,
-                                Link.FRONTHAUL, 9, 8, "edge-0", "cloud", new Compute(5, 6, 7), 4, 1, 0, 0, 12, "search"))), 7, 8, 9, 10),
+                                Link.FRONTHAUL, 9, 8, "edge-0", "cloud", new Compute(5, 6, 7), 4, 1, 0, 0, 12))), 7, 8, 9, 10),
                 new Coordinator.Traced(5, 1, 2, 3, new TraceWriter.Line(1, 5, 0, "deployment", Address.ap(0),
-                        Address.CLOUD, "Csi", 120, Link.FRONTHAUL, 9, 8, "edge-0", "cloud", Compute.NONE, 4, 1, 0, 0, 12, "")),
+                        Address.CLOUD, "Csi", 120, Link.FRONTHAUL, 9, 8, "edge-0", "cloud", Compute.NONE, 4, 1, 0, 0, 12)),
                 new BreakdownStats.Part("quantum", 20.0, 21.5),
                 new Coordinator.WorldFinished(4), new Coordinator.EntityGone(Address.ap(1), "edge-0", 3, 4),
                 new Coordinator.Lines(List.of()),
@@ -93,7 +93,7 @@ class MessageSerializationTest {
                 new NetworkCommand.Close(ref.unsafeUpcast()), new NetworkCommand.EntityStopped(Address.ap(1)),
                 new NetworkCommand.Dispatch(Address.ap(1), new Deliver(new Timer.Begin(), 5, 6, 7)),
                 new Deliver(new Message.Precoder(1, 2, 0, v, v), 10, 11, 12, parts),
-                Recorder.Records.of(new Measurement.Reassigned(5)),
+                new Recorder.Records(List.of(new Measurement.Reassigned(5), new Measurement.Tick(2, true, 9))), // mixed types in one list
                 new Recorder.Finish(ref.unsafeUpcast(), new long[] {3, -1}, true),
                 new Recorder.GiveUp(),
                 new Recorder.Results(2, 1, 2, 0.5, 1, 1.5, 2, 0, 1, 4, 0, 9, 10, 20, 30, new long[] {1, 2},
@@ -135,7 +135,7 @@ class MessageSerializationTest {
             return new Deliver(e, 1, 2, 3);
         }
         if (message instanceof Measurement x) {
-            return Recorder.Records.of(x);
+            return new Recorder.Records(List.of(x));
         }
         return message;
     }

@@ -49,13 +49,16 @@ class AsyncLinesTest {
     void linesAreOnDiskOnceTheWriterCatchesUpAndNothingAfterClose() throws Exception {
         Path file = dir.resolve("live.txt");
         AsyncLines<String> lines = new AsyncLines<>(file, s -> s);
-        lines.write("first");
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (Files.size(file) == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(1);
+        try {
+            lines.write("first");
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (Files.size(file) == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            assertThat(Files.readAllLines(file)).containsExactly("first"); // before close: a crash keeps it
+        } finally {
+            lines.close();
         }
-        assertThat(Files.readAllLines(file)).containsExactly("first"); // before close: a crash keeps it
-        lines.close();
         lines.write("late");
         assertThat(Files.readAllLines(file)).containsExactly("first");
     }

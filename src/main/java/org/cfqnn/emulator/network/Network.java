@@ -270,12 +270,12 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
         int e = setup.plan().edgeTrainingTicks();
         long step = phase.equals("deployment") ? m.step() - e : phase.equals("edge-training") ? m.step() : 0;
         if (!setup.trace().enabled()) {
-            return null; // every line when tracing: the writer picks those it wants (TraceWriter.write)
+            return null; // when tracing, every line: the writer's thread picks those it writes (TraceWriter.write)
         }
         return new TraceWriter.Line(sent, a == null ? -1 : a.time(), step, phase, from, o.to(), m.type(), m.sizeBytes(),
                 link, id, o.cause(), setup.node(), nodes.getOrDefault(o.to(), setup.node()), o.compute(),
                 a == null ? 0 : a.latency(), a == null ? 0 : a.jitter(), a == null ? 0 : a.serialization(),
-                a == null ? 0 : a.queueing(), 0, "");
+                a == null ? 0 : a.queueing(), 0);
     }
 
     private Behavior<NetworkCommand> onAdvance(NetworkCommand.Advance a) {
@@ -493,7 +493,11 @@ public final class Network extends AbstractBehavior<NetworkCommand> {
      */
     private void flushStreamed() {
         if (streaming && !lines.isEmpty()) {
-            lines.forEach(x -> writeNow(x.line()));
+            List<TraceWriter.Line> batch = new ArrayList<>(lines.size());
+            for (Coordinator.Traced x : lines) {
+                batch.add(x.line());
+            }
+            setup.trace().write(batch); // one hand-over per batch, not per line
             lines.clear();
         }
     }

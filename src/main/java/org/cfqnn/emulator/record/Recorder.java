@@ -42,10 +42,6 @@ public final class Recorder extends AbstractBehavior<Recorder.Command> {
 
     /** What an entity measured while handling one input. */
     public record Records(List<Measurement> measurements) implements Command {
-
-        public static Records of(Measurement m) {
-            return new Records(List.of(m));
-        }
     }
 
     /**

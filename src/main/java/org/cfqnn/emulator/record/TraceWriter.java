@@ -1,6 +1,7 @@
 package org.cfqnn.emulator.record;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.cfqnn.io.AsyncLines;
@@ -32,37 +33,32 @@ public final class TraceWriter implements AutoCloseable {
     /** One traced message; {@code measured}: the latency its recipient AP measured on it (null: none). */
     public record Line(long sent, long arrive, long step, String phase, Address from, Address to, String type,
                        int bytes, Link link, long id, long cause, String fromNode, String toNode, Compute compute,
-                       long latencyNs, long jitterNs, long serializationNs, long queueNs, long wall, String run,
+                       long latencyNs, long jitterNs, long serializationNs, long queueNs, long wall,
                        Measurement.Latency measured) {
 
         public Line(long sent, long arrive, long step, String phase, Address from, Address to, String type, int bytes,
                     Link link, long id, long cause, String fromNode, String toNode, Compute compute, long latencyNs,
-                    long jitterNs, long serializationNs, long queueNs, long wall, String run) {
+                    long jitterNs, long serializationNs, long queueNs, long wall) {
             this(sent, arrive, step, phase, from, to, type, bytes, link, id, cause, fromNode, toNode, compute, latencyNs,
-                    jitterNs, serializationNs, queueNs, wall, run, null);
+                    jitterNs, serializationNs, queueNs, wall, null);
         }
 
         /** The same line, never delivered (its recipient is gone). */
         public Line undelivered() {
             return new Line(sent, -1, step, phase, from, to, type, bytes, link, id, cause, fromNode, toNode, compute,
-                    0, 0, 0, 0, wall, run, null);
+                    0, 0, 0, 0, wall, null);
         }
 
         /** The same line, written at {@code wallNanos} after the run started on the wall clock. */
         public Line withWall(long wallNanos) {
             return new Line(sent, arrive, step, phase, from, to, type, bytes, link, id, cause, fromNode, toNode,
-                    compute, latencyNs, jitterNs, serializationNs, queueNs, wallNanos, run, measured);
+                    compute, latencyNs, jitterNs, serializationNs, queueNs, wallNanos, measured);
         }
 
         /** The same line with the latency its recipient measured on it. */
         public Line withMeasured(Measurement.Latency latency) {
             return new Line(sent, arrive, step, phase, from, to, type, bytes, link, id, cause, fromNode, toNode,
-                    compute, latencyNs, jitterNs, serializationNs, queueNs, wall, run, latency);
-        }
-
-        Line withRun(String runName) {
-            return new Line(sent, arrive, step, phase, from, to, type, bytes, link, id, cause, fromNode, toNode,
-                    compute, latencyNs, jitterNs, serializationNs, queueNs, wall, runName, measured);
+                    compute, latencyNs, jitterNs, serializationNs, queueNs, wall, latency);
         }
 
         /**
@@ -73,21 +69,14 @@ public final class TraceWriter implements AutoCloseable {
             return to.role() == Role.AP && (type.equals("Precoder") || type.equals("Assignment"));
         }
 
-        /** The JSON object of this line. */
-        String json() {
-            StringBuilder b = new StringBuilder(512);
-            appendJson(b);
-            return b.toString();
-        }
-
         /**
-         * Appends the JSON object of this line. Plain appends rather than one long string concatenation:
+         * Appends the JSON object of this line, of run {@code runName}. Plain appends rather than one long string concatenation:
          * the trace is written only from deployment on, and a 40-part concatenation is slow until the JIT
          * has compiled it, which cost the first deployment steps a third of their speed.
          */
-        void appendJson(StringBuilder b) {
+        void appendJson(StringBuilder b, String runName) {
             boolean lost = arrive < 0;
-            b.append("{\"run\":\"").append(run).append("\",\"t\":").append(sent).append(",\"arrive\":");
+            b.append("{\"run\":\"").append(runName).append("\",\"t\":").append(sent).append(",\"arrive\":");
             if (lost) {
                 b.append("null");
             } else {
@@ -119,11 +108,15 @@ public final class TraceWriter implements AutoCloseable {
         }
     }
 
-    private final AsyncLines<Line> out;
+    /** Lines handed to the writer together, with the run they belong to. */
+    private record OfRun(String run, List<Line> lines) {
+    }
+
+    private final AsyncLines<OfRun> out;
     private final TraceSettings settings;
     private volatile String run = "";
 
-    private TraceWriter(AsyncLines<Line> out, TraceSettings settings) {
+    private TraceWriter(AsyncLines<OfRun> out, TraceSettings settings) {
         this.out = out;
         this.settings = settings;
     }
@@ -133,10 +126,12 @@ public final class TraceWriter implements AutoCloseable {
             return disabled();
         }
         // the choice of lines is made here, on the writer's thread: see write
-        BiConsumer<Line, StringBuilder> format = (line, b) -> {
-            if (wanted(settings, line.phase(), line.step())) {
-                line.appendJson(b);
-                b.append('\n');
+        BiConsumer<OfRun, StringBuilder> format = (x, b) -> {
+            for (Line line : x.lines()) {
+                if (wanted(settings, line.phase(), line.step())) {
+                    line.appendJson(b, x.run());
+                    b.append('\n');
+                }
             }
         };
         return new TraceWriter(new AsyncLines<>(file, format), settings);
@@ -184,14 +179,20 @@ public final class TraceWriter implements AutoCloseable {
     }
 
     /**
-     * Writes {@code line} as a line of the current run if the settings want it ({@link #wants}). The network
-     * hands over every line and the writer's thread chooses: a choice on the network's thread would change
-     * course when deployment begins (by default only deployment is written), and the JIT would recompile the
-     * network's hottest methods just then, slowing the first deployment steps by a third.
+     * Writes {@code line} as a line of the current run if the settings want it ({@link #wants}), which the
+     * writer's thread decides. A node's network hands every line over: choosing on its thread would change
+     * course when deployment begins after emulated training (by default only deployment is written), and
+     * the JIT would recompile the network's hottest methods just then, slowing paper.conf's first
+     * deployment steps by a third. (Lines for another node are chosen before they travel.)
      */
     public void write(Line line) {
+        write(List.of(line));
+    }
+
+    /** Writes {@code lines}, in order, as {@link #write(Line)} does each. */
+    public void write(List<Line> lines) {
         if (out != null) {
-            out.write(line.withRun(run));
+            out.write(new OfRun(run, lines));
         }
     }
 

@@ -3,6 +3,7 @@ package org.cfqnn.emulator.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.LongStream;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -43,9 +44,9 @@ class RecorderOutageTest {
     }
 
     private static void record(ActorRef<Recorder.Command> r, long s) {
-        r.tell(Recorder.Records.of(new Measurement.OnAir(s, s * 1000, fallbacks(s), new int[] {0, 1})));
-        r.tell(Recorder.Records.of(new Measurement.UserRate(s, 0, 1.0, unserved(s) == 0)));
-        r.tell(Recorder.Records.of(new Measurement.UserRate(s, 1, 2.0, true)));
+        r.tell(new Recorder.Records(List.of(new Measurement.OnAir(s, s * 1000, fallbacks(s), new int[] {0, 1}))));
+        r.tell(new Recorder.Records(List.of(new Measurement.UserRate(s, 0, 1.0, unserved(s) == 0))));
+        r.tell(new Recorder.Records(List.of(new Measurement.UserRate(s, 1, 2.0, true))));
     }
 
     @Test
@@ -57,13 +58,13 @@ class RecorderOutageTest {
             record(r, s);
         }
         // edge-1's loss is detected after step 5 was recorded; its APs last transmitted at steps 1 and 0
-        r.tell(Recorder.Records.of(new Measurement.Lost(Address.parse("ap-3"), "edge-1", 2)));
-        r.tell(Recorder.Records.of(new Measurement.Lost(Address.parse("edge-3"), "edge-1", 4))); // a later bound does not shrink the window
-        r.tell(Recorder.Records.of(new Measurement.Lost(Address.parse("ap-4"), "edge-1", 1)));
+        r.tell(new Recorder.Records(List.of(new Measurement.Lost(Address.parse("ap-3"), "edge-1", 2))));
+        r.tell(new Recorder.Records(List.of(new Measurement.Lost(Address.parse("edge-3"), "edge-1", 4)))); // a later bound does not shrink the window
+        r.tell(new Recorder.Records(List.of(new Measurement.Lost(Address.parse("ap-4"), "edge-1", 1))));
         record(r, 6);
         record(r, 7);
-        r.tell(Recorder.Records.of(new Measurement.Reassigned(7))); // the assignment from step 7 on leaves them out: step 7 is not in the window
-        r.tell(Recorder.Records.of(new Measurement.Lost(Address.parse("cloud"), "cloud", 8))); // never reassigned: counted as steps are recorded
+        r.tell(new Recorder.Records(List.of(new Measurement.Reassigned(7)))); // the assignment from step 7 on leaves them out: step 7 is not in the window
+        r.tell(new Recorder.Records(List.of(new Measurement.Lost(Address.parse("cloud"), "cloud", 8)))); // never reassigned: counted as steps are recorded
         record(r, 8);
         record(r, 9);
         TestProbe<Recorder.Results> probe = testKit.createTestProbe();

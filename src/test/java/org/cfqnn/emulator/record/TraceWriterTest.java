@@ -25,7 +25,7 @@ class TraceWriterTest {
 
     private static TraceWriter.Line line(String phase, long step, long arrive) {
         return new TraceWriter.Line(1000 + step, arrive, step, phase, Address.ap(2), Address.CLOUD, "Csi", 120,
-                Link.FRONTHAUL, 7 + step, 3, "local", "edge-1", new Compute(5, 6, 7), 100, 20, 9, 4, 55, "");
+                Link.FRONTHAUL, 7 + step, 3, "local", "edge-1", new Compute(5, 6, 7), 100, 20, 9, 4, 55);
     }
 
     private List<JsonNode> written(Path file) throws Exception {
