@@ -155,13 +155,20 @@ public final class ClusterNode {
         terminate(system);
     }
 
-    /** Completes once this node is the only member the cluster has not removed. */
+    /**
+     * Completes once every other member is gone: removed, downed, exiting, or leaving and no longer
+     * reachable. The last case matters: a node that has left stops its JVM within a second or two, often
+     * before this (leading) node has moved it to removed, and it would then stay "leaving, unreachable"
+     * until a timeout (the world node used to wait its whole patience, 15 s, after most cluster runs).
+     */
     private static CompletableFuture<Void> whenAlone(ActorSystem<?> system) {
         CompletableFuture<Void> alone = new CompletableFuture<>();
         Cluster cluster = Cluster.get(system);
-        system.systemActorOf(Behaviors.<ClusterEvent.MemberEvent>setup(ctx -> {
-            cluster.subscriptions().tell(Subscribe.create(ctx.getSelf(), ClusterEvent.MemberEvent.class));
-            return Behaviors.receive(ClusterEvent.MemberEvent.class).onAnyMessage(e -> {
+        system.systemActorOf(Behaviors.<ClusterEvent.ClusterDomainEvent>setup(ctx -> {
+            cluster.subscriptions().tell(Subscribe.create(ctx.getSelf().narrow(), ClusterEvent.MemberEvent.class));
+            cluster.subscriptions().tell(Subscribe.create(ctx.getSelf().narrow(),
+                    ClusterEvent.ReachabilityEvent.class));
+            return Behaviors.receive(ClusterEvent.ClusterDomainEvent.class).onAnyMessage(e -> {
                 if (!othersUp(cluster)) {
                     alone.complete(null);
                     return Behaviors.stopped();
@@ -175,9 +182,17 @@ public final class ClusterNode {
         return alone;
     }
 
+    /** Whether another member is still in the cluster (see {@link #whenAlone}). */
     private static boolean othersUp(Cluster cluster) {
+        var unreachable = cluster.state().getUnreachable();
         for (var m : cluster.state().getMembers()) {
-            if (!m.equals(cluster.selfMember()) && m.status() != MemberStatus.removed()) {
+            if (m.equals(cluster.selfMember())) {
+                continue;
+            }
+            MemberStatus st = m.status();
+            boolean gone = st == MemberStatus.removed() || st == MemberStatus.down() || st == MemberStatus.exiting()
+                    || (st == MemberStatus.leaving() && unreachable.contains(m));
+            if (!gone) {
                 return true;
             }
         }
