@@ -1,2 +1,2 @@
-/** Bad user input: one error type naming the key, the value and what is allowed, and range checks. */
+/** Bad user input: one error type naming the key, the value and what is allowed, range checks, and did-you-mean hints. */
 package org.cfqnn.input;

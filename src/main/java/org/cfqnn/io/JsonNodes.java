@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.cfqnn.input.InvalidInputException;
+import org.cfqnn.input.Spelling;
 
 /**
  * Strict reading of JSON input: every error names the file, the JSON path of the offending value,
@@ -117,7 +118,8 @@ public final class JsonNodes {
             String key = names.next();
             if (!allowed.contains(key)) {
                 throw new InvalidInputException(child(key), null,
-                        "unknown key; allowed keys are " + String.join(", ", new TreeSet<>(allowed)));
+                        "unknown key; allowed keys are " + String.join(", ", new TreeSet<>(allowed))
+                                + Spelling.hint(key, allowed));
             }
         }
         return this;

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.cfqnn.input.InvalidInputException;
+import org.cfqnn.input.Spelling;
 
 /**
  * A scenario: a HOCON file of overrides of the {@code cfqnn} block of application.conf (written
@@ -90,7 +91,7 @@ public final class Scenario {
             }
             if (!defaults.hasPathOrNull(path)) {
                 throw new InvalidInputException(where + path, Settings.render(e.getValue()),
-                        "unknown key" + suggestion(defaults, prefix));
+                        "unknown key" + suggestion(defaults, prefix, e.getKey()));
             }
             ConfigValue def = defaults.getValue(path);
             boolean userBlock = e.getValue().valueType() == ConfigValueType.OBJECT;
@@ -106,11 +107,11 @@ public final class Scenario {
         }
     }
 
-    private static String suggestion(Config defaults, String prefix) {
+    private static String suggestion(Config defaults, String prefix, String key) {
         String block = prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1);
         ConfigObject obj = block.isEmpty() ? defaults.root() : defaults.getObject(block);
         return "; allowed " + (block.isEmpty() ? "at the top level" : "in " + block) + ": "
-                + String.join(", ", new java.util.TreeSet<>(obj.keySet()));
+                + String.join(", ", new java.util.TreeSet<>(obj.keySet())) + Spelling.hint(key, obj.keySet());
     }
 
     private static String quoteIfNeeded(String key) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.cfqnn.input.InvalidInputException;
+import org.cfqnn.input.Spelling;
 
 /**
  * Typed access to one block of configuration, with every error naming the full key: a missing or
@@ -46,7 +47,8 @@ public final class Settings {
         for (Map.Entry<String, ConfigValue> e : config.root().entrySet()) {
             if (!allowed.contains(e.getKey())) {
                 throw new InvalidInputException(key(e.getKey()), render(e.getValue()),
-                        "unknown key; allowed here: " + String.join(", ", new TreeSet<>(allowed)));
+                        "unknown key; allowed here: " + String.join(", ", new TreeSet<>(allowed))
+                                + Spelling.hint(e.getKey(), allowed));
             }
         }
         return this;

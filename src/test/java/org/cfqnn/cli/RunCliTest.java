@@ -82,6 +82,9 @@ class RunCliTest {
     void badScenariosFailBeforeAnythingRuns() throws Exception {
         String[][] cases = {
             {"emulator { stepz = 3 }", "emulator.stepz = 3: unknown key; allowed in emulator:"},
+            {"radio { n-users = 4 }", "radio.n-users = 4: unknown key; allowed in radio: csi-error, d-min"},
+            {"radio { n-users = 4 }", "; did you mean n-user?"},
+            {"emulator { zzz = 1 }", "emulator.zzz = 1: unknown key; allowed in emulator:"},
             {"emulator { step-period = fast }", "emulator.step-period = \"fast\": must be a duration such as 100 us"},
             {"emulator { deadline = 2 ms }", "emulator.deadline = \"2 ms\": must be a duration in [1 ns, 1000000 ns]"},
             {"emulator { protocols = [fancy] }", "emulator.protocols = fancy: must be among"},
