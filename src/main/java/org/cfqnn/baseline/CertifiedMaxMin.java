@@ -24,9 +24,11 @@ import org.cfqnn.radio.Rates;
  *       time halves it. A probe gets {@link #PROBE_SHARE} of the time left, at least
  *       {@link #MIN_PROBE_SHARE} of the limit; the last one (ends within {@link #FINAL_RATIO}) gets all of it.
  *       On networks of at least {@link #NEIGHBOURHOOD_MIN_LINKS} links, where the neighbourhood search
- *       leaves little above the best to find, the probes after the first go to the bound instead: a ladder
- *       down from {@code hi} in steps of {@link #LADDER_STEP} (a proven rung keeps the step, a failed one
- *       halves it), each rung with {@link #LADDER_SHARE} of the time left.</li>
+ *       leaves little above the best to find, the down front replaces the up front: after an
+ *       improve-or-prove probe that gains little, the probes climb down a ladder from {@code hi} in steps of
+ *       {@link #LADDER_STEP} (a proven rung keeps the step, a failed one halves it for good), each rung with
+ *       {@link #LADDER_SHARE} of the time left (at least {@link #MIN_PROBE_SHARE} of the limit); a rung that
+ *       finds an assignment, a large gain, or ends within {@link #CLOSE} go back to improve-or-prove.</li>
  * </ol>
  * It stops when the best is proven optimal to {@link #TOLERANCE} (relative, in SINR) or the time is up,
  * and returns the best assignment with the proven upper end and their gap. CP-SAT runs on

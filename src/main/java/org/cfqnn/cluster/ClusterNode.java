@@ -128,6 +128,9 @@ public final class ClusterNode {
         return new Topology(WORLD, List.copyOf(slots.values()));
     }
 
+    /** How often a node waiting to be alone looks again, events or not. */
+    private static final Duration RECHECK = Duration.ofMillis(250);
+
     private static boolean local(ActorRef<?> ref) {
         return ref.path().address().hasLocalScope();
     }
@@ -139,8 +142,8 @@ public final class ClusterNode {
 
     /**
      * The world node is done: {@code stopOthers} tells every other node to stop; waits (at most
-     * {@code patience}) until the cluster has removed their nodes (membership events, no polling), then
-     * leaves the cluster and terminates this node.
+     * {@code patience}) until every other node is gone ({@link #whenAlone}), then leaves the cluster and
+     * terminates this node.
      */
     public static void shutdown(ActorSystem<?> system, Runnable stopOthers, Duration patience) {
         CompletableFuture<Void> alone = whenAlone(system);
@@ -156,26 +159,28 @@ public final class ClusterNode {
     }
 
     /**
-     * Completes once every other member is gone: removed, downed, exiting, or leaving and no longer
-     * reachable. The last case matters: a node that has left stops its JVM within a second or two, often
-     * before this (leading) node has moved it to removed, and it would then stay "leaving, unreachable"
-     * until a timeout (the world node used to wait its whole patience, 15 s, after most cluster runs).
+     * Completes once every other member is gone ({@link #gone}). Checked on membership and reachability
+     * events and every {@link #RECHECK} (the cluster's view of its state is updated apart from the events).
+     * A node that has left stops its JVM within a second or two, often before the leader has moved it to
+     * removed; it then stays exiting or leaving, unreachable, and the world node used to wait its whole
+     * patience (15 s) after most cluster runs.
      */
     private static CompletableFuture<Void> whenAlone(ActorSystem<?> system) {
         CompletableFuture<Void> alone = new CompletableFuture<>();
         Cluster cluster = Cluster.get(system);
-        system.systemActorOf(Behaviors.<ClusterEvent.ClusterDomainEvent>setup(ctx -> {
+        system.systemActorOf(Behaviors.<Object>setup(ctx -> Behaviors.withTimers(timers -> {
             cluster.subscriptions().tell(Subscribe.create(ctx.getSelf().narrow(), ClusterEvent.MemberEvent.class));
             cluster.subscriptions().tell(Subscribe.create(ctx.getSelf().narrow(),
                     ClusterEvent.ReachabilityEvent.class));
-            return Behaviors.receive(ClusterEvent.ClusterDomainEvent.class).onAnyMessage(e -> {
+            timers.startTimerAtFixedRate("recheck", RECHECK);
+            return Behaviors.receive(Object.class).onAnyMessage(e -> {
                 if (!othersUp(cluster)) {
                     alone.complete(null);
                     return Behaviors.stopped();
                 }
                 return Behaviors.same();
             }).build();
-        }), "cfqnn-leaving-" + System.nanoTime(), Props.empty());
+        })), "cfqnn-leaving-" + System.nanoTime(), Props.empty());
         if (!othersUp(cluster)) {
             alone.complete(null);
         }
@@ -186,17 +191,20 @@ public final class ClusterNode {
     private static boolean othersUp(Cluster cluster) {
         var unreachable = cluster.state().getUnreachable();
         for (var m : cluster.state().getMembers()) {
-            if (m.equals(cluster.selfMember())) {
-                continue;
-            }
-            MemberStatus st = m.status();
-            boolean gone = st == MemberStatus.removed() || st == MemberStatus.down() || st == MemberStatus.exiting()
-                    || (st == MemberStatus.leaving() && unreachable.contains(m));
-            if (!gone) {
+            if (!m.equals(cluster.selfMember()) && !gone(m.status(), unreachable.contains(m))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a member with this status has left for good: removed, downed, exiting, or leaving and no
+     * longer reachable. An unreachable member that is up has not left (a crashed node, until it is downed).
+     */
+    static boolean gone(MemberStatus status, boolean unreachable) {
+        return status == MemberStatus.removed() || status == MemberStatus.down() || status == MemberStatus.exiting()
+                || (status == MemberStatus.leaving() && unreachable);
     }
 
     /** Leaves the cluster (coordinated shutdown) and waits for this node's actor system to stop. */

@@ -4,10 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Set;
+import org.apache.pekko.cluster.MemberStatus;
 import org.junit.jupiter.api.Test;
 
 /** The world node leaves once the other nodes have left, not when its patience runs out. */
 class ClusterShutdownTest {
+
+    @Test
+    void aNodeIsGoneOnceItHasLeftNotWhenItIsMerelyUnreachable() {
+        assertThat(ClusterNode.gone(MemberStatus.removed(), false)).isTrue();
+        assertThat(ClusterNode.gone(MemberStatus.down(), true)).isTrue();
+        assertThat(ClusterNode.gone(MemberStatus.exiting(), false)).isTrue();
+        assertThat(ClusterNode.gone(MemberStatus.leaving(), true)).isTrue(); // left and stopped its JVM
+        assertThat(ClusterNode.gone(MemberStatus.leaving(), false)).isFalse(); // still on its way out
+        assertThat(ClusterNode.gone(MemberStatus.up(), true)).isFalse(); // crashed: gone only once downed
+        assertThat(ClusterNode.gone(MemberStatus.up(), false)).isFalse();
+        assertThat(ClusterNode.gone(MemberStatus.joining(), false)).isFalse();
+    }
 
     @Test
     void theWorldNodeLeavesAsSoonAsTheOthersHaveLeftAndStopped() {
