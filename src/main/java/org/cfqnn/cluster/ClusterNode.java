@@ -128,9 +128,6 @@ public final class ClusterNode {
         return new Topology(WORLD, List.copyOf(slots.values()));
     }
 
-    /** How often a node waiting to be alone looks again, events or not. */
-    private static final Duration RECHECK = Duration.ofMillis(250);
-
     private static boolean local(ActorRef<?> ref) {
         return ref.path().address().hasLocalScope();
     }
@@ -157,6 +154,9 @@ public final class ClusterNode {
         }
         terminate(system);
     }
+
+    /** How often a node waiting to be alone looks again, events or not. */
+    private static final Duration RECHECK = Duration.ofMillis(250);
 
     /**
      * Completes once every other member is gone ({@link #gone}). Checked on membership and reachability

@@ -32,6 +32,11 @@ public final class Spelling {
         return near ? Optional.of(best) : Optional.empty();
     }
 
+    /** The allowed keys in alphabetical order, then the hint for {@code word}: what an unknown-key error lists. */
+    public static String choices(String word, Collection<String> allowed) {
+        return String.join(", ", new TreeSet<>(allowed)) + hint(word, allowed);
+    }
+
     /** {@code "; did you mean KEY?"} for the nearest candidate, or {@code ""}. */
     public static String hint(String word, Collection<String> candidates) {
         return closest(word, candidates).map(c -> "; did you mean " + c + "?").orElse("");

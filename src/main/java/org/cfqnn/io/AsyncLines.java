@@ -16,11 +16,11 @@ import java.util.function.Function;
 
 /**
  * A text file written by a thread of its own: producers hand over items (cheap, no I/O on their thread),
- * the writer formats them into lines and writes them, flushing whenever it has caught up. The queue is
- * bounded, so a producer faster than the disk waits instead of filling memory. An idle writer polls every
- * {@link #IDLE_NANOS} rather than waiting on the queue: a waiting consumer would cost every hand-over a
- * thread wake-up (a system call per trace line, measured as a tenth of a dense run's time). {@link #close()} writes
- * everything handed over, flushes and closes; it is safe to call from a shutdown hook, and items written
+ * the writer formats them into lines and writes each batch it takes from the queue straight to the file
+ * (unbuffered: what it has taken is on disk). The queue is bounded, so a producer faster than the disk
+ * waits instead of filling memory. An idle writer polls every {@link #IDLE_NANOS} rather than waiting on
+ * the queue: a waiting consumer would cost every hand-over a thread wake-up (a system call per trace
+ * line). {@link #close()} writes everything handed over and closes; it is safe to call from a shutdown hook, and items written
  * after it are dropped.
  *
  * @param <T> what producers hand over
@@ -39,7 +39,6 @@ public final class AsyncLines<T> implements AutoCloseable {
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final Thread thread;
     private volatile boolean closed;
-
     private volatile Throwable failure;
 
     /** Lines that are the items' strings. */
@@ -104,9 +103,6 @@ public final class AsyncLines<T> implements AutoCloseable {
                     }
                 }
                 emit(text, out);
-                if (queue.isEmpty()) {
-                    out.flush(); // caught up: what was handed over is on disk
-                }
             }
         } catch (IOException | RuntimeException e) {
             failure = e;
@@ -114,7 +110,7 @@ public final class AsyncLines<T> implements AutoCloseable {
         }
     }
 
-    /** Writes what {@code text} holds and empties it (as bytes: ASCII text is copied, not encoded char by char). */
+    /** Writes what {@code text} holds and empties it (as bytes: ASCII text is copied, not encoded by chars). */
     private static void emit(StringBuilder text, OutputStream out) throws IOException {
         out.write(text.toString().getBytes(StandardCharsets.UTF_8));
         text.setLength(0);

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.cfqnn.input.InvalidInputException;
 import org.cfqnn.input.Spelling;
 
@@ -118,8 +117,7 @@ public final class JsonNodes {
             String key = names.next();
             if (!allowed.contains(key)) {
                 throw new InvalidInputException(child(key), null,
-                        "unknown key; allowed keys are " + String.join(", ", new TreeSet<>(allowed))
-                                + Spelling.hint(key, allowed));
+                        "unknown key; allowed keys are " + Spelling.choices(key, allowed));
             }
         }
         return this;

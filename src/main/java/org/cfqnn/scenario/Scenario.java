@@ -111,7 +111,7 @@ public final class Scenario {
         String block = prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1);
         ConfigObject obj = block.isEmpty() ? defaults.root() : defaults.getObject(block);
         return "; allowed " + (block.isEmpty() ? "at the top level" : "in " + block) + ": "
-                + String.join(", ", new java.util.TreeSet<>(obj.keySet())) + Spelling.hint(key, obj.keySet());
+                + Spelling.choices(key, obj.keySet());
     }
 
     private static String quoteIfNeeded(String key) {

@@ -47,8 +47,7 @@ public final class Settings {
         for (Map.Entry<String, ConfigValue> e : config.root().entrySet()) {
             if (!allowed.contains(e.getKey())) {
                 throw new InvalidInputException(key(e.getKey()), render(e.getValue()),
-                        "unknown key; allowed here: " + String.join(", ", new TreeSet<>(allowed))
-                                + Spelling.hint(e.getKey(), allowed));
+                        "unknown key; allowed here: " + Spelling.choices(e.getKey(), allowed));
             }
         }
         return this;

@@ -70,9 +70,9 @@ public final class TraceWriter implements AutoCloseable {
         }
 
         /**
-         * Appends the JSON object of this line, of run {@code runName}. Plain appends rather than one long string concatenation:
-         * the trace is written only from deployment on, and a 40-part concatenation is slow until the JIT
-         * has compiled it, which cost the first deployment steps a third of their speed.
+         * Appends the JSON object of this line, of run {@code runName}. Plain appends rather than one long
+         * string concatenation: by default lines are written only from deployment on, and a 40-part
+         * concatenation is slow until the JIT has compiled it, which slowed the first deployment steps.
          */
         void appendJson(StringBuilder b, String runName) {
             boolean lost = arrive < 0;
@@ -183,7 +183,7 @@ public final class TraceWriter implements AutoCloseable {
      * writer's thread decides. A node's network hands every line over: choosing on its thread would change
      * course when deployment begins after emulated training (by default only deployment is written), and
      * the JIT would recompile the network's hottest methods just then, slowing paper.conf's first
-     * deployment steps by a third. (Lines for another node are chosen before they travel.)
+     * deployment steps. (Lines for another node are chosen before they travel.)
      */
     public void write(Line line) {
         write(List.of(line));
