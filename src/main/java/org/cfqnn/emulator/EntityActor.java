@@ -176,7 +176,7 @@ public final class EntityActor extends AbstractBehavior<EntityActor.Command> {
         }
         List<NetworkCommand.Later> timers = new ArrayList<>(fx.timers().size() + 1);
         for (Effects.After a : fx.timers()) {
-            timers.add(new NetworkCommand.Later(a.delay(), a.timer(), endpoint.next()));
+            timers.add(new NetworkCommand.Later(a.delay(), a.timer(), a.cancels() ? -1 : endpoint.next()));
         }
         if (fx.job() != null) {
             startJob(fx.job(), timers);

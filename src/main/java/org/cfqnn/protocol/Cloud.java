@@ -170,7 +170,14 @@ public final class Cloud extends Machine<Cloud.Input> {
     /** Assigns a step from the CSI collected (missing APs: their last known CSI). */
     private void decide(long step, Effects fx) {
         CsiCollection got = collecting.remove(step);
-        collecting.keySet().removeIf(s -> s < step); // older steps can no longer be decided in time
+        fx.cancel(new Timer.CollectTimeout(step));
+        for (var it = collecting.keySet().iterator(); it.hasNext(); ) {
+            long older = it.next();
+            if (older < step) { // can no longer be decided in time
+                it.remove();
+                fx.cancel(new Timer.CollectTimeout(older));
+            }
+        }
         decidedUpTo = step;
         if ((classical != null ? cpu : qpus).stale(now(), plan.stepPeriod())) {
             return; // the processor is a step or more behind: newer CSI comes before this could start

@@ -30,9 +30,15 @@ public final class Effects {
         }
     }
 
-    /** Deliver {@code timer} back to the entity {@code delay} ns from now. */
+    /** Deliver {@code timer} back to the entity {@code delay} ns from now ({@link #CANCEL}: drop it if pending). */
     public record After(long delay, Timer timer) {
+        public boolean cancels() {
+            return delay == CANCEL;
+        }
     }
+
+    /** The delay of an {@link After} that withdraws a timer set earlier. */
+    public static final long CANCEL = -1;
 
     /**
      * Start training job {@code id}: {@code work} maps a copy of {@code start} to new parameters, off the
@@ -65,6 +71,15 @@ public final class Effects {
 
     public void after(long delay, Timer timer) {
         timers.add(new After(delay, timer));
+    }
+
+    /**
+     * A timer set earlier has become a no-op: if it is still pending, it is dropped. Nothing changes but
+     * that the clock need not wait for it: a pending timer that may send keeps other nodes from going past
+     * it (the lookahead of windowed runs across nodes).
+     */
+    public void cancel(Timer timer) {
+        timers.add(new After(CANCEL, timer));
     }
 
     public void record(Measurement m) {

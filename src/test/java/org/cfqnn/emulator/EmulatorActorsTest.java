@@ -124,7 +124,7 @@ class EmulatorActorsTest {
                 false));
         net.tell(handled(Address.ap(0), List.of(), List.of(new NetworkCommand.Later(10, new Timer.TransmitDue(8), 0)),
                 false));
-        net.tell(new NetworkCommand.Advance(Long.MAX_VALUE, -1, -1, 0, List.of(new NetworkCommand.Arrival(Address.edge(0),
+        net.tell(new NetworkCommand.Advance(Long.MAX_VALUE, -1, false, -1, 0, List.of(new NetworkCommand.Arrival(Address.edge(0),
                 new Timer.Begin(), 0, -1, 0, -1, null))));
         assertThat(edge.expectMessageClass(Deliver.class).at()).isZero();
         ap0.expectNoMessage(SHORT); // t = 10 must wait for the t = 0 event to be acknowledged

@@ -77,7 +77,7 @@ class MessageSerializationTest {
                         List.of(new NetworkCommand.Peer("edge-0", ref.unsafeUpcast())), false, 123),
                 new Placement(List.of(new Placement.Entry(Address.CLOUD, "cloud"))),
                 new Placement.Entry(Address.CLOUD, "cloud"),
-                new NetworkCommand.Advance(100, -1, 5, 2, List.of()),
+                new NetworkCommand.Advance(100, -1, true, 5, 2, List.of()),
                 new NetworkCommand.Incoming(List.of(), 1),
                 new Coordinator.NodeReady("edge-0", ref.unsafeUpcast(), List.of(Address.ap(0))),
                 new Coordinator.Reached("edge-0", List.of(), List.of(new Coordinator.Traced(5, 1, 2, 3,

@@ -55,6 +55,30 @@ class MachineTest {
     }
 
     /** A machine that handles only part of its inputs. */
+    /**
+     * Once a step is decided its collect timeout can do nothing more, and the cloud withdraws it: a pending
+     * timer that could send assignments would hold every other node of a windowed cluster run back.
+     */
+    @Test
+    void aDecidedStepWithdrawsItsCollectTimeout() {
+        Plan search = plan(Protocol.SEARCH);
+        Cloud cloud = new Cloud(search, Charges.FREE, NO_MEMORY, 1000);
+        int m = RADIO.nAp();
+        List<Effects> fx = new java.util.ArrayList<>();
+        java.util.Random rng = new java.util.Random(3);
+        for (int ap = 0; ap < m; ap++) {
+            double[] re = rng.doubles(RADIO.nUser() * RADIO.nTx()).toArray();
+            double[] im = rng.doubles(RADIO.nUser() * RADIO.nTx()).toArray();
+            fx.add(cloud.handle(new Message.Csi(0, ap, re, im, true), 1_000 * ap, ap, null));
+        }
+        Timer.CollectTimeout timeout = new Timer.CollectTimeout(0);
+        assertThat(fx.get(0).timers()).containsExactly(new Effects.After(search.collectTimeout(), timeout));
+        assertThat(fx.get(m - 1).sends()).hasSize(m); // the assignments
+        assertThat(fx.get(m - 1).timers()).containsExactly(new Effects.After(Effects.CANCEL, timeout))
+                .allSatisfy(a -> assertThat(a.cancels()).isTrue());
+        assertThat(cloud.handle(timeout, 2_000_000, 99, null).sends()).isEmpty(); // had it fired: nothing
+    }
+
     private static final class Forgetful extends Machine<AccessPoint.Input> {
         Forgetful() {
             super(Address.ap(0), AccessPoint.Input.class);

@@ -146,6 +146,8 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private long lastWaveTime = -1;
     private int lastWave;
     private long rounds;
+    private String endingNode; // the node allowed to end this round's window with a wave at its end, if any
+    private long atEnd = -1;
     private List<Traffic> carried;
     private ActorRef<Traffic> closeReply;
     private WorldFinished finish; // the run's end, once the world is done
@@ -284,6 +286,10 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         }
         s.eot = r.eot();
         s.next = r.next();
+        if (r.node().equals(endingNode) && r.now() == atEnd) { // it delivered the first wave at the window's end
+            lastWave = 1;
+            lastWaveTime = atEnd;
+        }
         now = Math.max(now, r.now());
         r.outgoing().forEach(this::route);
         lines.addAll(r.lines());
@@ -326,21 +332,44 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
         }
         rounds++;
         boolean wave = bound <= next; // some node can reach another at the very instant of the next event
+        String ending = wave || finish != null ? null : soleFirst(bound);
+        atEnd = ending == null ? -1 : bound;
+        endingNode = ending;
         for (Map.Entry<String, NodeState> e : nodes.entrySet()) {
             NodeState s = e.getValue();
-            boolean work = wave ? s.next == next : s.next < bound;
+            boolean ends = e.getKey().equals(ending);
+            boolean work = wave ? s.next == next : s.next < bound || ends && s.next == bound;
             if (!work && s.incoming.isEmpty()) {
                 continue;
             }
             waiting.add(e.getKey());
-            s.network.tell(new NetworkCommand.Advance(wave ? next : bound, wave ? next : -1, lastWaveTime, lastWave,
-                    List.copyOf(s.incoming)));
+            s.network.tell(new NetworkCommand.Advance(wave ? next : bound, wave ? next : -1, ends, lastWaveTime,
+                    lastWave, List.copyOf(s.incoming)));
             s.incoming.clear();
         }
         if (wave) { // the nodes number this wave after the last one at this instant
             lastWave = next == lastWaveTime ? lastWave + 1 : 1;
             lastWaveTime = next;
         }
+    }
+
+    /**
+     * The node whose earliest output time alone sets the window's end, when every other node's is later:
+     * nothing can reach it at that instant but what it causes itself, so it may also deliver the first wave
+     * there (its transmissions, or the world's next step), saving the round of a wave of its own. Null when
+     * two or more nodes share that time.
+     */
+    private String soleFirst(long bound) {
+        String first = null;
+        for (Map.Entry<String, NodeState> e : nodes.entrySet()) {
+            if (e.getValue().eot <= bound) {
+                if (first != null) {
+                    return null;
+                }
+                first = e.getKey();
+            }
+        }
+        return first;
     }
 
     private Behavior<Command> onNodeGone(NodeGone g) {

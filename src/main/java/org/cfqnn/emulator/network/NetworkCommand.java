@@ -7,6 +7,7 @@ import org.cfqnn.emulator.Deliver;
 import org.cfqnn.emulator.record.TraceWriter;
 import org.cfqnn.protocol.Address;
 import org.cfqnn.protocol.Compute;
+import org.cfqnn.protocol.Effects;
 import org.cfqnn.protocol.Event;
 import org.cfqnn.protocol.LatencyParts;
 import org.cfqnn.protocol.Measurement;
@@ -42,8 +43,11 @@ public sealed interface NetworkCommand extends CborSerializable {
         }
     }
 
-    /** A timer due {@code delay} ns after the event handled. */
+    /** A timer due {@code delay} ns after the event handled ({@link Effects#CANCEL}: withdraw it if pending). */
     record Later(long delay, Timer timer, long seq) implements CborSerializable {
+        boolean cancels() {
+            return delay == Effects.CANCEL;
+        }
     }
 
     /**
@@ -100,10 +104,13 @@ public sealed interface NetworkCommand extends CborSerializable {
      * Virtual time, from the coordinator: take {@code incoming} from other nodes, then deliver every event
      * before {@code end} (a window), or, when {@code waveTime >= 0}, exactly one wave of the events due at
      * {@code waveTime}. Waves at an instant are numbered across nodes: the last global wave was number
-     * {@code lastWave} at {@code lastWaveTime} (it orders trace lines as one JVM writes them).
+     * {@code lastWave} at {@code lastWaveTime} (it orders trace lines as one JVM writes them). With {@code
+     * waveAtEnd}, a window ends with the first wave at {@code end} itself, unless something the window sent
+     * arrives at another node at that instant (the coordinator grants it when no other node can reach this
+     * one by then).
      */
-    record Advance(long end, long waveTime, long lastWaveTime, int lastWave, List<Arrival> incoming)
-            implements NetworkCommand {
+    record Advance(long end, long waveTime, boolean waveAtEnd, long lastWaveTime, int lastWave,
+                   List<Arrival> incoming) implements NetworkCommand {
     }
 
     /** Real time: events from another node, delivered at their time. */
