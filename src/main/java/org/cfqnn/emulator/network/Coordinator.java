@@ -35,7 +35,8 @@ import org.cfqnn.scenario.EmulatorSettings.LinkSettings;
  * once, with local acknowledgements only. One round (the window's messages and bounds, one report per node)
  * replaces an acknowledgement across nodes per message. Where a node can reach another at the very
  * instant of its next event (a pilot on the air at a step's start), the nodes deliver that instant one
- * wave at a time. This is conservative time-window synchronization with lookahead in the manner of
+ * wave at a time; a node whose earliest output time alone ends a window may deliver the first wave at its
+ * end within the same round ({@link #soleFirst}). This is conservative time-window synchronization with lookahead in the manner of
  * YAWNS (Nicol 1993) and Chandy-Misra (Fujimoto 2000, ch. 3); its rounds give the same event order as one
  * JVM, so the results are the same, bit for bit. Trace lines of a round are merged in that order.
  *
