@@ -42,6 +42,8 @@ import org.cfqnn.scenario.Models;
 import org.cfqnn.scenario.ScenarioSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The network's clocks against probes, the cloud's actor while training, the AP's fallback. */
 @ExtendWith(TestKitJUnit5Extension.class)
@@ -68,13 +70,76 @@ class EmulatorActorsTest {
     /** A node's network alone (probes as its entities and coordinator), every entity on this node. */
     private ActorRef<NetworkCommand> network(boolean virtual, long latency, double loss,
                                              ActorRef<Coordinator.Command> coordinator) {
+        return network(virtual, latency, loss, coordinator, List.of());
+    }
+
+    /** As above, with {@code elsewhere} placed on another node (virtual time: rounds of a coordinator). */
+    private ActorRef<NetworkCommand> network(boolean virtual, long latency, double loss,
+                                             ActorRef<Coordinator.Command> coordinator, List<Placement.Entry> elsewhere) {
         ScenarioSettings s = EmulatorTestSupport.small("emulator.clock=" + (virtual ? "virtual" : "real"));
         ActorRef<NetworkCommand> net = testKit.spawn(Network.create(new Network.Setup("local",
                 Plans.of(s, Protocol.SEARCH, null, false), links(latency, loss), TraceWriter.disabled(), Set.of(),
                 coordinator)));
-        net.tell(new NetworkCommand.Directory(new Placement(List.of()), List.of(), true,
+        net.tell(new NetworkCommand.Directory(new Placement(elsewhere), List.of(), elsewhere.isEmpty(),
                 org.cfqnn.emulator.network.WallClock.micros()));
         return net;
+    }
+
+    /** A withdrawn timer is dropped from the queue; another entity's equal timer is still delivered. */
+    @Test
+    void aWithdrawnTimerIsNotDeliveredButAnotherEntitysEqualOneIs() {
+        TestProbe<Deliver> ap0 = testKit.createTestProbe();
+        TestProbe<Deliver> ap1 = testKit.createTestProbe();
+        TestProbe<Coordinator.Command> coordinator = testKit.createTestProbe();
+        ActorRef<NetworkCommand> net = network(true, 0, 0, coordinator.ref());
+        net.tell(new NetworkCommand.Register(Address.ap(0), ap0.ref(), "local"));
+        net.tell(new NetworkCommand.Register(Address.ap(1), ap1.ref(), "local"));
+        Timer.TransmitDue due = new Timer.TransmitDue(0);
+        net.tell(handled(Address.ap(0), List.of(), List.of(new NetworkCommand.Later(10, due, 0)), false));
+        net.tell(handled(Address.ap(1), List.of(), List.of(new NetworkCommand.Later(10, due, 0)), false));
+        net.tell(handled(Address.ap(0), List.of(), List.of(new NetworkCommand.Later(Effects.CANCEL, due, -1)), false));
+        net.tell(new NetworkCommand.Advance(Long.MAX_VALUE, -1, false, -1, 0, List.of()));
+        assertThat(ap1.expectMessageClass(Deliver.class).event()).isEqualTo(due);
+        ap0.expectNoMessage(SHORT);
+    }
+
+    /**
+     * A window granted with the first wave at its end (the coordinator's sole earliest node): the wave is
+     * delivered in the same round, unless the window sent something that reaches another node at that very
+     * instant, whose delivery there belongs to the same wave; then it waits for a round of its own.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aWindowEndsWithTheWaveAtItsEndUnlessItSentSomethingArrivingThen(boolean sendsToTheEnd) {
+        TestProbe<Deliver> ap = testKit.createTestProbe();
+        TestProbe<Coordinator.Command> coordinator = testKit.createTestProbe();
+        ActorRef<NetworkCommand> net = network(true, 1_000, 0, coordinator.ref(),
+                List.of(new Placement.Entry(Address.CLOUD, "other")));
+        net.tell(new NetworkCommand.Register(Address.ap(0), ap.ref(), "local"));
+        long end = 1_001; // the CSI's arrival: 1 us of latency and 1 ns of serialization at 1e15 bit/s
+        net.tell(handled(Address.ap(0), List.of(), List.of(new NetworkCommand.Later(end, new Timer.TransmitDue(0), 0)),
+                false));
+        net.tell(new NetworkCommand.Advance(end, -1, true, -1, 0, List.of(new NetworkCommand.Arrival(Address.ap(0),
+                new Timer.Begin(), 0, -1, 1, -1, null))));
+        assertThat(ap.expectMessageClass(Deliver.class).at()).isZero();
+        List<NetworkCommand.Out> csi = List.of(new NetworkCommand.Out(Address.CLOUD, csi(0, 0), Compute.NONE, -1, 2));
+        net.tell(handled(Address.ap(0), sendsToTheEnd ? csi : List.of(), List.of(), true));
+        if (!sendsToTheEnd) {
+            Deliver due = ap.expectMessageClass(Deliver.class);
+            assertThat(due.at()).isEqualTo(end);
+            assertThat(due.event()).isInstanceOf(Timer.TransmitDue.class);
+            net.tell(handled(Address.ap(0), List.of(), List.of(), true));
+        } else {
+            ap.expectNoMessage(SHORT);
+        }
+        Coordinator.Reached r = coordinator.fishForMessage(Duration.ofSeconds(5), m -> m instanceof Coordinator.Reached
+                ? org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.complete()
+                : org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.continueAndIgnore())
+                .stream().map(Coordinator.Reached.class::cast).findFirst().orElseThrow();
+        assertThat(r.now()).isEqualTo(sendsToTheEnd ? 0 : end);
+        assertThat(r.next()).isEqualTo(sendsToTheEnd ? end : Long.MAX_VALUE);
+        assertThat(r.outgoing()).extracting(NetworkCommand.Arrival::time).containsExactlyElementsOf(
+                sendsToTheEnd ? List.of(end) : List.of());
     }
 
     /** What {@code from} sends after handling a delivery: {@code sends}, {@code timers}, acknowledged or not. */

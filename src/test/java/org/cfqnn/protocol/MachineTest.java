@@ -54,7 +54,6 @@ class MachineTest {
                 Message.Pilot.class, Message.Assignment.class, Message.Precoder.class, Timer.TransmitDue.class);
     }
 
-    /** A machine that handles only part of its inputs. */
     /**
      * Once a step is decided its collect timeout can do nothing more, and the cloud withdraws it: a pending
      * timer that could send assignments would hold every other node of a windowed cluster run back.
@@ -79,6 +78,7 @@ class MachineTest {
         assertThat(cloud.handle(timeout, 2_000_000, 99, null).sends()).isEmpty(); // had it fired: nothing
     }
 
+    /** A machine that handles only part of its inputs. */
     private static final class Forgetful extends Machine<AccessPoint.Input> {
         Forgetful() {
             super(Address.ap(0), AccessPoint.Input.class);

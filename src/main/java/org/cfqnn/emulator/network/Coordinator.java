@@ -355,19 +355,26 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     }
 
     /**
-     * The node whose earliest output time alone sets the window's end, when every other node's is later:
-     * nothing can reach it at that instant but what it causes itself, so it may also deliver the first wave
-     * there (its transmissions, or the world's next step), saving the round of a wave of its own. Null when
-     * two or more nodes share that time.
+     * The node that may also deliver the first wave at the window's end (its transmissions, or the world's
+     * next step), saving the round of a wave of its own: its earliest output time alone sets that end, and
+     * every other node has nothing due until after it. Then nothing can reach it at that instant but what
+     * it causes itself, and the first wave there is its own alone, as in one JVM (the other nodes hold no
+     * event at or before it, so they create none either). Null otherwise.
      */
     private String soleFirst(long bound) {
         String first = null;
         for (Map.Entry<String, NodeState> e : nodes.entrySet()) {
-            if (e.getValue().eot <= bound) {
+            NodeState s = e.getValue();
+            if (s.eot <= bound) {
                 if (first != null) {
                     return null;
                 }
                 first = e.getKey();
+            }
+        }
+        for (Map.Entry<String, NodeState> e : nodes.entrySet()) {
+            if (!e.getKey().equals(first) && e.getValue().next <= bound) {
+                return null; // its events at that instant belong to the same first wave
             }
         }
         return first;
