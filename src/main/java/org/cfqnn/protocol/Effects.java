@@ -74,9 +74,10 @@ public final class Effects {
     }
 
     /**
-     * A timer set earlier has become a no-op: if it is still pending, it is dropped. Nothing changes but
-     * that the clock need not wait for it: a pending timer that may send keeps other nodes from going past
-     * it (the lookahead of windowed runs across nodes).
+     * A timer set earlier has become a no-op: if it is still pending, it is dropped (virtual time; in real
+     * time it fires). Only for a timer whose handling can no longer do anything, so that nothing changes
+     * but that the clock need not wait for it: a pending timer that may send keeps other nodes from going
+     * past it (the lookahead of windowed runs across nodes).
      */
     public void cancel(Timer timer) {
         timers.add(new After(CANCEL, timer));

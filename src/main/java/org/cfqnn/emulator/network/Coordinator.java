@@ -36,9 +36,10 @@ import org.cfqnn.scenario.EmulatorSettings.LinkSettings;
  * replaces an acknowledgement across nodes per message. Where a node can reach another at the very
  * instant of its next event (a pilot on the air at a step's start), the nodes deliver that instant one
  * wave at a time; a node whose earliest output time alone ends a window may deliver the first wave at its
- * end within the same round ({@link #soleFirst}). This is conservative time-window synchronization with lookahead in the manner of
- * YAWNS (Nicol 1993) and Chandy-Misra (Fujimoto 2000, ch. 3); its rounds give the same event order as one
- * JVM, so the results are the same, bit for bit. Trace lines of a round are merged in that order.
+ * end within the same round ({@link #soleFirst}). This is conservative time-window synchronization with
+ * lookahead in the manner of YAWNS (Nicol 1993) and Chandy-Misra (Fujimoto 2000, ch. 3); its rounds give
+ * the same event order as one JVM, so the results are the same, bit for bit. Trace lines of a round are
+ * merged in that order.
  *
  * <p>In real time there are no rounds: nodes send each other messages directly; the coordinator writes
  * their trace lines. It also watches the nodes: when one is gone, the world and the cloud are told.
@@ -364,8 +365,7 @@ public final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     private String soleFirst(long bound) {
         String first = null;
         for (Map.Entry<String, NodeState> e : nodes.entrySet()) {
-            NodeState s = e.getValue();
-            if (s.eot <= bound) {
+            if (e.getValue().eot <= bound) {
                 if (first != null) {
                     return null;
                 }

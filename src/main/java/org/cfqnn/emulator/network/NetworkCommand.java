@@ -107,7 +107,7 @@ public sealed interface NetworkCommand extends CborSerializable {
      * {@code lastWave} at {@code lastWaveTime} (it orders trace lines as one JVM writes them). With {@code
      * waveAtEnd}, a window ends with the first wave at {@code end} itself, unless something the window sent
      * arrives at another node at that instant (the coordinator grants it when no other node can reach this
-     * one by then).
+     * one by then, nor holds an event by then).
      */
     record Advance(long end, long waveTime, boolean waveAtEnd, long lastWaveTime, int lastWave,
                    List<Arrival> incoming) implements NetworkCommand {
