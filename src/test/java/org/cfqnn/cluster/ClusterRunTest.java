@@ -1,6 +1,7 @@
 package org.cfqnn.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +18,7 @@ import org.apache.pekko.cluster.typed.Leave;
 import org.cfqnn.emulator.EmulatorRunner;
 import org.cfqnn.emulator.EmulatorTestSupport;
 import org.cfqnn.emulator.Topology;
+import org.cfqnn.input.InvalidInputException;
 import org.cfqnn.io.JsonNodes;
 import org.cfqnn.report.EmulatorReport;
 import org.cfqnn.scenario.ScenarioSettings;
@@ -148,6 +150,27 @@ class ClusterRunTest {
                 "emulator.deadline=" + deadline, "cluster.edge-nodes=1");
         ClusterScenarioTest.acrossNodesEqualsOneJvm(cluster, 1, "dense.conf", sets,
                 Files.createDirectories(dir.resolve("shared-" + deadline.replace(' ', '-'))));
+    }
+
+    /**
+     * In virtual time a link between the cloud and the APs on different nodes is what gives the nodes their
+     * lookahead; with no latency every message would need a round, so such a placement is refused, naming
+     * the key, the value and what is allowed.
+     */
+    @ParameterizedTest
+    @Order(3)
+    @CsvSource({"fronthaul", "cloud-edge"})
+    void aPlacementThatCutsALinkWithoutLatencyIsRefused(String link) {
+        ScenarioSettings s = EmulatorTestSupport.small("emulator.steps=4", "emulator.protocols=[greedy-maxmin]",
+                "emulator.links." + link + ".latency=0 us");
+        Topology t = ClusterNode.discover(cluster.node(0), 1, Duration.ofSeconds(20));
+        assertThatThrownBy(() -> EmulatorRunner.run(List.of(new EmulatorRunner.Point("", s)),
+                EmulatorRunner.Outputs.in(Files.createDirectories(dir.resolve("cut-" + link))),
+                org.cfqnn.progress.ProgressListener.Factory.NONE, cluster.node(0), t))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("emulator.links." + link + ".latency")
+                .hasMessageContaining("0 us")
+                .hasMessageContaining("must be > 0 in a cluster run whose cloud and APs are on different nodes");
     }
 
     @Test
